@@ -1,0 +1,8 @@
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** 'electron' in the desktop app, 'harness' in the browser test harness */
+  host: string;
+  platform: string;
+  versions: Record<string, string>;
+}
