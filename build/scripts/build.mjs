@@ -23,4 +23,4 @@ await Promise.all([
 ]);
 chmodSync('dist/cli/mtls-studio.cjs', 0o755);
 
-execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '-c', 'renderer/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '-c', 'renderer/vite.config.mts', '--logLevel', 'warn'], { stdio: 'inherit' });

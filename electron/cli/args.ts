@@ -2,9 +2,15 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { StudioError } from '../common/errors';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
+type StrictConfig<O extends Options> = { args: string[]; options: O; allowPositionals: true; strict: true };
+export type ParsedCommandArgs<O extends Options> = ReturnType<typeof parseArgs<StrictConfig<O>>>;
 
 /** Strict parsing: an unknown flag or a missing value is a usage error (exit 2), never ignored. */
-export function parseCommandArgs<O extends Options>(argv: string[], options: O, usage: string) {
+export function parseCommandArgs<O extends Options>(
+  argv: string[],
+  options: O,
+  usage: string,
+): ParsedCommandArgs<O> {
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {

@@ -12,7 +12,7 @@ const OUT_PW = 'Export-Pässword-2026';
 const env = { OUT_PW };
 
 const mode = (file: string) => statSync(file).mode & 0o777;
-const pubkey = (args: string[]) => openssl(['pkey', ...args, '-pubout']);
+const pubkey = (args: string[]) => openssl(['pkey', ...args, '-pubout'], { env });
 
 beforeAll(() => {
   pki = makeTestPki(dir);
@@ -27,7 +27,7 @@ describe('mtls-studio convert', () => {
     expect(run.status, run.stdout).toBe(0);
     expect(run.json()).toEqual({ written: [out], warnings: [] });
     expect(mode(out)).toBe(0o600);
-    const info = openssl(['pkcs12', '-info', '-in', out, '-passin', 'env:OUT_PW', '-noout'], { env });
+    const info = openssl(['pkcs12', '-info', '-in', out, '-passin', 'env:OUT_PW', '-noout'], { env, withStderr: true });
     expect(info).toMatch(/PBES2, PBKDF2, AES-256-CBC/);
     expect(info).toMatch(/MAC: sha256/);
     const dumped = openssl(['pkcs12', '-in', out, '-passin', 'env:OUT_PW', '-nodes'], { env });
@@ -42,7 +42,7 @@ describe('mtls-studio convert', () => {
     writeFileSync(join(dir, 'in-pw.txt'), OUT_PW);
     const run = runCli(['convert', join(dir, 'modern.p12'), '--password-file', join(dir, 'in-pw.txt'), '--to', 'p12', '--profile', 'compat', '--out', out, '--out-password-env', 'OUT_PW'], { env });
     expect(run.status, run.stderr).toBe(0);
-    const info = openssl(['pkcs12', '-info', '-in', out, '-passin', 'env:OUT_PW', '-noout', '-legacy'], { env });
+    const info = openssl(['pkcs12', '-info', '-in', out, '-passin', 'env:OUT_PW', '-noout', '-legacy'], { env, withStderr: true });
     expect(info).toMatch(/pbeWithSHA1And3-KeyTripleDES-CBC/);
     expect(info).toMatch(/MAC: sha1/);
   });
@@ -95,7 +95,7 @@ describe('mtls-studio convert', () => {
     expect(mode(join(out, 'private-key.pem'))).toBe(0o600);
     expect(run.json().warnings.join(' ')).toMatch(/unencrypted|clear/i);
     const chainPem = readFileSync(join(out, 'chain.pem'), 'utf8');
-    expect(chainPem.indexOf('BEGIN CERTIFICATE')).toBe(0);
+    expect(chainPem.indexOf('-----BEGIN CERTIFICATE-----')).toBe(0);
     const verify = openssl(['verify', '-CAfile', pki.rootCert, '-untrusted', join(out, 'chain.pem'), join(out, 'certificate.pem')]);
     expect(verify).toMatch(/OK/);
   });

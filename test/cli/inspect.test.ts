@@ -91,7 +91,7 @@ describe('mtls-studio inspect', () => {
     expect(run.stdout).toContain('Test Client');
     expect(run.stdout).toContain(opensslFingerprint(pki.leafCert));
     expect(run.stdout).toMatch(/Chain\s+Test Client → Test Intermediate CA → Test Root CA/);
-    expect(run.stdout).not.toMatch(/\u001b\[/);
+    expect(run.stdout).not.toContain('\u001b[');
   });
 
   it('exits 1 when a finding is an error (an expired certificate)', () => {

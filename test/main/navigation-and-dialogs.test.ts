@@ -70,7 +70,7 @@ describe('IPC registration', () => {
   it('registers exactly the contract channels and passes the sender frame to the gateway', async () => {
     const registered = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
     const ipcMain = { handle: (channel: string, fn: never) => registered.set(channel, fn) } as unknown as IpcMain;
-    const invoke = vi.fn(async () => ({ ok: true, value: null }));
+    const invoke = vi.fn(async () => ({ ok: true as const, value: null }));
     registerIpc(ipcMain, { invoke });
     expect([...registered.keys()].sort()).toEqual([...CHANNELS].sort());
 

@@ -77,12 +77,15 @@ export function createFileService(now: () => Date): FileService {
   };
 }
 
+const UNSAFE_IN_FILE_NAMES = '\\/:*?"<>|';
+
 /** A safe file-name stem: the CN when there is one, else the first file's name without extension. */
 function baseNameFor(commonName: string | null | undefined, firstPath: string): string {
   const raw = commonName ?? basename(firstPath, extname(firstPath));
-  const safe = raw
-    .normalize('NFC')
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
+  const safe = [...raw.normalize('NFC')]
+    .map((char) => (char.charCodeAt(0) < 0x20 || UNSAFE_IN_FILE_NAMES.includes(char) ? '-' : char))
+    .join('')
+    .replace(/-{2,}/g, '-')
     .replace(/^[.\s-]+|[.\s-]+$/g, '')
     .slice(0, 80);
   return safe || 'certificate';

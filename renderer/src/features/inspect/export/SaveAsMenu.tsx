@@ -1,0 +1,59 @@
+import { Button, Menu, Stack, Text, Tooltip } from '@mantine/core';
+import { IconChevronDown, IconDeviceFloppy } from '@tabler/icons-react';
+import { Fragment } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CHOICES, type ExportChoice } from './choices';
+
+interface Props {
+  hasKey: boolean;
+  busy: boolean;
+  onPick(choice: ExportChoice): void;
+}
+
+/** Every output format, one line on who takes it; formats that need the private key are off without one. */
+export function SaveAsMenu({ hasKey, busy, onPick }: Props) {
+  const { t } = useTranslation();
+  return (
+    <Menu position="bottom-end" shadow="md" width={340} withinPortal>
+      <Menu.Target>
+        <Button leftSection={<IconDeviceFloppy size={18} aria-hidden />} rightSection={<IconChevronDown size={16} aria-hidden />} loading={busy} data-testid="save-as">
+          {t('export.saveAs')}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown data-testid="save-as-menu">
+        {CHOICES.map((choice, i) => {
+          const disabled = choice.needsKey && !hasKey;
+          const item = (
+            <Menu.Item
+              disabled={disabled}
+              onClick={() => onPick(choice.id)}
+              data-choice={choice.id}
+              style={disabled ? { pointerEvents: 'none' } : undefined}
+            >
+              <Stack gap={0}>
+                <Text size="sm" fw={500}>
+                  {t(`export.choices.${choice.id}.label`)}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {t(`export.choices.${choice.id}.description`)}
+                </Text>
+              </Stack>
+            </Menu.Item>
+          );
+          return (
+            <Fragment key={choice.id}>
+              {i === 2 && <Menu.Divider />}
+              {disabled ? (
+                <Tooltip label={t('export.needsKey')} position="left" withArrow multiline w={240}>
+                  <div data-disabled-choice={choice.id}>{item}</div>
+                </Tooltip>
+              ) : (
+                item
+              )}
+            </Fragment>
+          );
+        })}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
