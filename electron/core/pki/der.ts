@@ -33,13 +33,19 @@ export const TAG = {
   NULL: 0x05,
   OID: 0x06,
   UTF8_STRING: 0x0c,
-  SEQUENCE: 0x30,
-  SET: 0x31,
+  PRINTABLE_STRING: 0x13,
+  IA5_STRING: 0x16,
   UTC_TIME: 0x17,
   GENERALIZED_TIME: 0x18,
+  BMP_STRING: 0x1e,
+  SEQUENCE: 0x30,
+  SET: 0x31,
+  CONTEXT_0: 0xa0,
+  CONTEXT_0_PRIMITIVE: 0x80,
 } as const;
 
-const MAX_DEPTH = 32;
+/** Deep enough for BER PKCS#12 (constructed strings inside bags inside safes), shallow enough to stop abuse. */
+const MAX_DEPTH = 48;
 
 /** Reads the TLV starting at `offset`, bounded by `limit` (default: end of the buffer). */
 export function readTlv(bytes: Uint8Array, offset = 0, limit = bytes.length, depth = 0): Tlv {
@@ -131,11 +137,13 @@ export function decodeOid(tlv: Tlv): string {
   return [...arcs, ...parts.slice(1)].join('.');
 }
 
-/** Small non-negative INTEGER values (versions). */
+/** Non-negative INTEGER that fits a safe JS number (versions, iteration counts, key lengths). */
 export function decodeSmallInteger(tlv: Tlv): number {
   if (tlv.tag !== TAG.INTEGER) throw new DerError('expected an integer');
   const length = tlv.contentEnd - tlv.contentStart;
-  if (length === 0 || length > 4) throw new DerError('integer out of range');
+  if (length === 0 || length > 6 || (tlv.bytes[tlv.contentStart]! & 0x80) !== 0) {
+    throw new DerError('integer out of range');
+  }
   let value = 0;
   for (let i = tlv.contentStart; i < tlv.contentEnd; i++) value = value * 256 + tlv.bytes[i]!;
   return value;

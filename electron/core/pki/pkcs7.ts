@@ -1,5 +1,5 @@
 import { children, decodeOid, DerError, expectTag, raw, readSingle, TAG } from './der';
-import { encodeOid, encodeTlv } from './der-encode';
+import { derOid, tlv } from './der-write';
 
 /**
  * PKCS#7 / CMS SignedData as certificate bundles (`.p7b`, `.p7c`, `openssl crl2pkcs7 -nocrl -certfile`):
@@ -56,14 +56,14 @@ export function readPkcs7(der: Uint8Array): Pkcs7Contents {
  * `openssl crl2pkcs7 -nocrl`. OpenSSL keeps the certificates as a SEQUENCE OF, so order is preserved.
  */
 export function encodePkcs7(certificates: Uint8Array[], crls: Uint8Array[] = []): Uint8Array {
-  const signedData = encodeTlv(
+  const signedData = tlv(
     TAG.SEQUENCE,
-    encodeTlv(TAG.INTEGER, Uint8Array.of(1)),
-    encodeTlv(TAG.SET),
-    encodeTlv(TAG.SEQUENCE, encodeOid(OID_DATA)),
-    encodeTlv(0xa0, ...certificates),
-    ...(crls.length > 0 ? [encodeTlv(0xa1, ...crls)] : []),
-    encodeTlv(TAG.SET),
+    tlv(TAG.INTEGER, Uint8Array.of(1)),
+    tlv(TAG.SET),
+    tlv(TAG.SEQUENCE, derOid(OID_DATA)),
+    tlv(0xa0, ...certificates),
+    ...(crls.length > 0 ? [tlv(0xa1, ...crls)] : []),
+    tlv(TAG.SET),
   );
-  return encodeTlv(TAG.SEQUENCE, encodeOid(OID_SIGNED_DATA), encodeTlv(0xa0, signedData));
+  return tlv(TAG.SEQUENCE, derOid(OID_SIGNED_DATA), tlv(0xa0, signedData));
 }

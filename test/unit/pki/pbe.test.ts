@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { StudioError } from '../../../electron/common/errors';
 import { decryptPrivateKeyInfo, encryptPrivateKeyInfo } from '../../../electron/core/pki/pbe';
-import { derAlgorithm, derOctetString, derSequence, derUint } from '../../../electron/core/pki/pbe/asn1';
+import { derAlgorithm, derOctetString, derSequence, derUint } from '../../../electron/core/pki/der-write';
 import { openssl, readBytes } from '../../helpers/openssl';
 import { useTempDir } from '../../helpers/tmp';
 

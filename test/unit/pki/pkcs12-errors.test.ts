@@ -14,8 +14,8 @@ import {
   derOid,
   derSequence,
   derUint,
-  parseDer,
-} from '../../../electron/core/pki/pbe/asn1';
+} from '../../../electron/core/pki/der-write';
+import { parseDer } from '../../../electron/core/pki/asn1';
 import { openssl, readBytes } from '../../helpers/openssl';
 import { useTempDir } from '../../helpers/tmp';
 

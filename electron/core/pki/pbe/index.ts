@@ -5,7 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { isStudioError } from '../../../common/errors';
-import { Asn1Error, TAG, derAlgorithm, derOctetString, derSequence, parseDer, readAlgorithm } from './asn1';
+import { DerError, TAG, parseDer, readAlgorithm } from '../asn1';
+import { derAlgorithm, derOctetString, derSequence } from '../der-write';
 import { corruptInput, passwordRequired, wrongPassword } from './errors';
 import { OID } from './oids';
 import { isEmptyPassword, passwordCandidates } from './password';
@@ -36,7 +37,7 @@ export function decryptPrivateKeyInfo(
     if (encrypted.length > MAX_ENCRYPTED_KEY_BYTES)
       throw corruptInput(source, 'the encrypted key is implausibly large');
     const root = parseDer(encrypted).expect(TAG.SEQUENCE);
-    if (root.children().length !== 2) throw new Asn1Error('EncryptedPrivateKeyInfo must have two fields');
+    if (root.children().length !== 2) throw new DerError('EncryptedPrivateKeyInfo must have two fields');
     const algorithm = readAlgorithm(root.child(0));
     const data = root.child(1).octetString();
     for (const candidate of passwordCandidates(password)) {

@@ -9,8 +9,8 @@ import { rc2CbcDecrypt, rc2CbcEncrypt, stripPkcs7 } from '../crypto/rc2';
 import { rc4 } from '../crypto/rc4';
 import { PKCS12_KDF_IV, PKCS12_KDF_KEY, pkcs12Kdf } from '../crypto/pkcs12-kdf';
 import { hashIterate } from '../crypto/sha-iterate';
-import { Asn1Error, TAG, derOctetString, derSequence, derUint } from './asn1';
-import type { Asn1 } from './asn1';
+import { DerError, TAG, type Asn1 } from '../asn1';
+import { derOctetString, derSequence, derUint } from '../der-write';
 import { OID } from './oids';
 import type { PasswordCandidate } from './password';
 import { checkIterations, unsupportedAlgorithm } from './errors';
@@ -43,12 +43,12 @@ export const isPkcs5Pbes1 = (oid: string): boolean =>
 
 /** pkcs-12PbeParams / PBEParameter: SEQUENCE { salt OCTET STRING, iterations INTEGER } */
 function readParams(params: Asn1 | undefined, source: string): { salt: Uint8Array; iterations: number } {
-  if (params === undefined) throw new Asn1Error('missing PBE parameters');
+  if (params === undefined) throw new DerError('missing PBE parameters');
   params.expect(TAG.SEQUENCE);
-  if (params.children().length !== 2) throw new Asn1Error('malformed PBE parameters');
+  if (params.children().length !== 2) throw new DerError('malformed PBE parameters');
   const salt = params.child(0).octetString();
   const iterations = checkIterations(source, params.child(1).uint());
-  if (salt.length > 1024) throw new Asn1Error('PBE salt too long');
+  if (salt.length > 1024) throw new DerError('PBE salt too long');
   return { salt, iterations };
 }
 
@@ -131,7 +131,7 @@ export function pbes1Decrypt(
   const pkcs5 = PKCS5_SCHEMES[oid];
   if (pkcs5 === undefined) throw unsupportedAlgorithm(source, oid, 'encryption algorithm');
   const { salt, iterations } = readParams(params, source);
-  if (salt.length !== 8) throw new Asn1Error('PKCS#5 v1.5 salt must be 8 bytes');
+  if (salt.length !== 8) throw new DerError('PKCS#5 v1.5 salt must be 8 bytes');
   // PBKDF1: T = H^c(P || S); key = T[0..8), IV = T[8..16)
   const input = new Uint8Array(pw.utf8.length + salt.length);
   input.set(pw.utf8);

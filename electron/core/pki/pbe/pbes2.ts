@@ -4,8 +4,8 @@
  */
 import { createCipheriv, createDecipheriv, pbkdf2Sync, randomBytes, scryptSync } from 'node:crypto';
 import { rc2CbcDecrypt, stripPkcs7 } from '../crypto/rc2';
-import { Asn1Error, TAG, derAlgorithm, derOctetString, derSequence, derUint, readAlgorithm } from './asn1';
-import type { Asn1 } from './asn1';
+import { DerError, TAG, readAlgorithm, type Asn1 } from '../asn1';
+import { derAlgorithm, derOctetString, derSequence, derUint } from '../der-write';
 import { HMAC_DIGEST_BY_OID, OID } from './oids';
 import type { PasswordCandidate } from './password';
 import { checkIterations, unsupportedAlgorithm } from './errors';
@@ -37,7 +37,7 @@ export interface Kdf {
 export function readKdf(node: Asn1, source: string): Kdf {
   const { oid, params } = readAlgorithm(node);
   if (oid === OID.pbkdf2) {
-    if (params === undefined) throw new Asn1Error('missing PBKDF2 parameters');
+    if (params === undefined) throw new DerError('missing PBKDF2 parameters');
     const kids = params.expect(TAG.SEQUENCE).children();
     const saltNode = params.child(0);
     if ((saltNode.tag & 0xdf) !== TAG.OCTET_STRING)
@@ -55,16 +55,16 @@ export function readKdf(node: Asn1, source: string): Kdf {
       if (name === undefined) throw unsupportedAlgorithm(source, prf, 'PBKDF2 pseudo-random function');
       digest = name;
     }
-    if (i < kids.length) throw new Asn1Error('malformed PBKDF2 parameters');
+    if (i < kids.length) throw new DerError('malformed PBKDF2 parameters');
     return {
       keyLength,
       derive: (password, length) => new Uint8Array(pbkdf2Sync(password, salt, iterations, length, digest)),
     };
   }
   if (oid === OID.scrypt) {
-    if (params === undefined) throw new Asn1Error('missing scrypt parameters');
+    if (params === undefined) throw new DerError('missing scrypt parameters');
     const kids = params.expect(TAG.SEQUENCE).children();
-    if (kids.length < 4 || kids.length > 5) throw new Asn1Error('malformed scrypt parameters');
+    if (kids.length < 4 || kids.length > 5) throw new DerError('malformed scrypt parameters');
     const salt = params.child(0).octetString();
     const N = params.child(1).uint();
     const r = params.child(2).uint();
@@ -87,14 +87,14 @@ export function readKdf(node: Asn1, source: string): Kdf {
 
 /** RC2-CBC parameters: SEQUENCE { rc2ParameterVersion INTEGER OPTIONAL, iv OCTET STRING } (RFC 8018 B.2.3). */
 function readRc2Params(params: Asn1 | undefined): { bits: number; iv: Uint8Array } {
-  if (params === undefined) throw new Asn1Error('missing RC2 parameters');
+  if (params === undefined) throw new DerError('missing RC2 parameters');
   const kids = params.expect(TAG.SEQUENCE).children();
   if (kids.length === 1) return { bits: 32, iv: params.child(0).octetString() };
-  if (kids.length !== 2) throw new Asn1Error('malformed RC2 parameters');
+  if (kids.length !== 2) throw new DerError('malformed RC2 parameters');
   const version = params.child(0).uint();
   const known: Record<number, number> = { 160: 40, 120: 64, 58: 128 };
   const bits = known[version] ?? (version >= 256 && version <= 1024 ? version : undefined);
-  if (bits === undefined) throw new Asn1Error('unknown RC2 parameter version');
+  if (bits === undefined) throw new DerError('unknown RC2 parameter version');
   return { bits, iv: params.child(1).octetString() };
 }
 
@@ -105,25 +105,25 @@ export function pbes2Decrypt(
   pw: PasswordCandidate,
   source: string,
 ): Uint8Array | null {
-  if (params === undefined) throw new Asn1Error('missing PBES2 parameters');
+  if (params === undefined) throw new DerError('missing PBES2 parameters');
   params.expect(TAG.SEQUENCE);
-  if (params.children().length !== 2) throw new Asn1Error('malformed PBES2 parameters');
+  if (params.children().length !== 2) throw new DerError('malformed PBES2 parameters');
   const kdf = readKdf(params.child(0), source);
   const scheme = readAlgorithm(params.child(1));
   if (scheme.oid === OID.rc2Cbc) {
     const { bits, iv } = readRc2Params(scheme.params);
-    if (iv.length !== 8) throw new Asn1Error('RC2 IV must be 8 bytes');
+    if (iv.length !== 8) throw new DerError('RC2 IV must be 8 bytes');
     const keyLength = kdf.keyLength ?? 16;
-    if (keyLength < 1 || keyLength > 128) throw new Asn1Error('bad RC2 key length');
+    if (keyLength < 1 || keyLength > 128) throw new DerError('bad RC2 key length');
     return rc2CbcDecrypt(kdf.derive(pw.utf8, keyLength), bits, iv, data);
   }
   const cipher = CIPHERS[scheme.oid];
   if (cipher === undefined) throw unsupportedAlgorithm(source, scheme.oid, 'encryption algorithm');
   if (kdf.keyLength !== undefined && kdf.keyLength !== cipher.keyLength)
-    throw new Asn1Error('PBES2 key length does not match the cipher');
-  if (scheme.params === undefined) throw new Asn1Error('missing IV');
+    throw new DerError('PBES2 key length does not match the cipher');
+  if (scheme.params === undefined) throw new DerError('missing IV');
   const iv = scheme.params.octetString();
-  if (iv.length !== cipher.ivLength) throw new Asn1Error('IV of the wrong length');
+  if (iv.length !== cipher.ivLength) throw new DerError('IV of the wrong length');
   if (data.length === 0 || data.length % cipher.ivLength !== 0) return null;
   let key = kdf.derive(pw.utf8, cipher.keyLength);
   if (cipher.keyLength === 8) key = new Uint8Array([...key, ...key, ...key]);

@@ -1,5 +1,5 @@
 /** Dispatch from an AlgorithmIdentifier to the PBES1/PBES2 implementation. */
-import type { AlgorithmIdentifier } from './asn1';
+import type { AlgorithmIdentifier } from '../asn1';
 import { unsupportedAlgorithm } from './errors';
 import { OID } from './oids';
 import type { PasswordCandidate } from './password';
@@ -13,7 +13,7 @@ export const isPasswordBasedScheme = (oid: string): boolean =>
 /**
  * Decrypts `data` under `algorithm` with one password candidate.
  * Returns null when the padding does not check out (for CBC modes that almost always means a wrong password);
- * throws StudioError UNSUPPORTED_ALGORITHM for unknown schemes and Asn1Error for malformed parameters.
+ * throws StudioError UNSUPPORTED_ALGORITHM for unknown schemes and DerError for malformed parameters.
  */
 export function pbeDecrypt(
   algorithm: AlgorithmIdentifier,

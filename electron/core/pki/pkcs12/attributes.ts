@@ -1,6 +1,6 @@
 /** PKCS#12 bag attributes: friendlyName (BMPString) and localKeyId (OCTET STRING); others are ignored. */
-import { TAG, decodeBmp, derBmpString, derOctetString, derOid, derSequence, derSet } from '../pbe/asn1';
-import type { Asn1 } from '../pbe/asn1';
+import { TAG, decodeBmp, type Asn1 } from '../asn1';
+import { derBmpString, derOctetString, derOid, derSequence, derSet } from '../der-write';
 import { P12 } from './oids';
 
 export interface BagAttributes {

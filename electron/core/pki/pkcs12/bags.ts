@@ -2,8 +2,7 @@
  * SafeContents → certificates, keys and CRLs. Shrouded keys are decrypted here with the password candidates
  * the caller orders (the one that verified the MAC first).
  */
-import { Asn1Error, TAG, parseDer, readAlgorithm } from '../pbe/asn1';
-import type { Asn1 } from '../pbe/asn1';
+import { DerError, TAG, parseDer, readAlgorithm, type Asn1 } from '../asn1';
 import type { PasswordCandidate } from '../pbe/password';
 import { isWholeSequence, pbeDecrypt } from '../pbe/scheme';
 import type { CertificateItem, DerItem, PrivateKeyItem } from '../model';
@@ -65,13 +64,13 @@ export function decryptWithCandidates(
 
 function bagValue(bag: Asn1): Asn1 {
   const wrapper = bag.child(1, TAG.CONTEXT_0);
-  if (wrapper.children().length !== 1) throw new Asn1Error('malformed SafeBag value');
+  if (wrapper.children().length !== 1) throw new DerError('malformed SafeBag value');
   return wrapper.child(0);
 }
 
 function readShroudedKey(value: Asn1, context: BagContext): Uint8Array {
   value.expect(TAG.SEQUENCE);
-  if (value.children().length !== 2) throw new Asn1Error('malformed PKCS8ShroudedKeyBag');
+  if (value.children().length !== 2) throw new DerError('malformed PKCS8ShroudedKeyBag');
   const algorithm = readAlgorithm(value.child(0));
   const data = value.child(1).octetString();
   const plain = decryptWithCandidates(
@@ -90,14 +89,14 @@ export function readSafeContents(
   out: BagHarvest,
   nesting = 0,
 ): void {
-  if (nesting > MAX_NESTING) throw new Asn1Error('SafeContents nested too deeply');
+  if (nesting > MAX_NESTING) throw new DerError('SafeContents nested too deeply');
   safeContents.expect(TAG.SEQUENCE);
   const bags = safeContents.children();
-  if (bags.length > MAX_BAGS) throw new Asn1Error('too many bags');
+  if (bags.length > MAX_BAGS) throw new DerError('too many bags');
   for (const bag of bags) {
     bag.expect(TAG.SEQUENCE);
     const kids = bag.children();
-    if (kids.length < 2 || kids.length > 3) throw new Asn1Error('malformed SafeBag');
+    if (kids.length < 2 || kids.length > 3) throw new DerError('malformed SafeBag');
     const bagId = bag.child(0).oid();
     const value = bagValue(bag);
     const attributes = readAttributes(kids[2]);
@@ -109,7 +108,7 @@ export function readSafeContents(
     switch (bagId) {
       case P12.keyBag: {
         const pkcs8 = new Uint8Array(value.encoded);
-        if (!looksLikePkcs8(pkcs8)) throw new Asn1Error('malformed KeyBag');
+        if (!looksLikePkcs8(pkcs8)) throw new DerError('malformed KeyBag');
         out.privateKeys.push({ pkcs8, ...named, wasEncrypted: context.encrypted });
         break;
       }
@@ -121,7 +120,7 @@ export function readSafeContents(
         const certId = value.child(0).oid();
         if (certId !== P12.x509Certificate) break; // SDSI and unknown certificate types: nothing to offer
         const der = new Uint8Array(value.child(1, TAG.CONTEXT_0).child(0).octetString());
-        if (!isWholeSequence(der)) throw new Asn1Error('certificate bag does not hold a DER certificate');
+        if (!isWholeSequence(der)) throw new DerError('certificate bag does not hold a DER certificate');
         out.certificates.push({ der, ...named });
         break;
       }
@@ -129,7 +128,7 @@ export function readSafeContents(
         value.expect(TAG.SEQUENCE);
         if (value.child(0).oid() !== P12.x509Crl) break;
         const der = new Uint8Array(value.child(1, TAG.CONTEXT_0).child(0).octetString());
-        if (!isWholeSequence(der)) throw new Asn1Error('CRL bag does not hold a DER CRL');
+        if (!isWholeSequence(der)) throw new DerError('CRL bag does not hold a DER CRL');
         out.crls.push({ der, source: context.source });
         break;
       }

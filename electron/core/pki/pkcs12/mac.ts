@@ -4,17 +4,8 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { PKCS12_KDF_MAC, isPkcs12KdfDigest, pkcs12Kdf } from '../crypto/pkcs12-kdf';
-import {
-  Asn1Error,
-  DER_NULL,
-  TAG,
-  derAlgorithm,
-  derOctetString,
-  derSequence,
-  derUint,
-  readAlgorithm,
-} from '../pbe/asn1';
-import type { Asn1 } from '../pbe/asn1';
+import { DerError, TAG, readAlgorithm, type Asn1 } from '../asn1';
+import { DER_NULL, derAlgorithm, derOctetString, derSequence, derUint } from '../der-write';
 import { checkIterations, unsupportedAlgorithm } from '../pbe/errors';
 import { DIGEST_BY_OID, HMAC_DIGEST_BY_OID, OID } from '../pbe/oids';
 import type { PasswordCandidate } from '../pbe/password';
@@ -46,9 +37,9 @@ function equal(a: Uint8Array, b: Uint8Array): boolean {
 export function readMacData(node: Asn1, authSafe: Uint8Array, source: string): MacCheck {
   node.expect(TAG.SEQUENCE);
   const kids = node.children();
-  if (kids.length < 2 || kids.length > 3) throw new Asn1Error('malformed MacData');
+  if (kids.length < 2 || kids.length > 3) throw new DerError('malformed MacData');
   const digestInfo = node.child(0, TAG.SEQUENCE);
-  if (digestInfo.children().length !== 2) throw new Asn1Error('malformed MAC DigestInfo');
+  if (digestInfo.children().length !== 2) throw new DerError('malformed MAC DigestInfo');
   const algorithm = readAlgorithm(digestInfo.child(0));
   const expected = digestInfo.child(1).octetString();
   const salt = node.child(1).octetString();
@@ -57,13 +48,13 @@ export function readMacData(node: Asn1, authSafe: Uint8Array, source: string): M
   if (algorithm.oid === OID.pbmac1) {
     const params = algorithm.params;
     if (params === undefined || params.expect(TAG.SEQUENCE).children().length !== 2)
-      throw new Asn1Error('malformed PBMAC1 parameters');
+      throw new DerError('malformed PBMAC1 parameters');
     const kdf = readKdf(params.child(0), source);
     const macOid = readAlgorithm(params.child(1)).oid;
     const hmacDigest = HMAC_DIGEST_BY_OID[macOid];
     if (hmacDigest === undefined) throw unsupportedAlgorithm(source, macOid, 'MAC algorithm');
     if (kdf.keyLength === undefined || kdf.keyLength < 1 || kdf.keyLength > 1024)
-      throw new Asn1Error('PBMAC1 needs a PBKDF2 key length');
+      throw new DerError('PBMAC1 needs a PBKDF2 key length');
     const keyLength = kdf.keyLength;
     return {
       verify: (pw) =>
@@ -73,8 +64,8 @@ export function readMacData(node: Asn1, authSafe: Uint8Array, source: string): M
   const digest = DIGEST_BY_OID[algorithm.oid];
   if (digest === undefined || !isPkcs12KdfDigest(digest))
     throw unsupportedAlgorithm(source, algorithm.oid, 'MAC algorithm');
-  if (expected.length !== DIGEST_LENGTH[digest]) throw new Asn1Error('MAC of the wrong length');
-  if (salt.length > 1024) throw new Asn1Error('MAC salt too long');
+  if (expected.length !== DIGEST_LENGTH[digest]) throw new DerError('MAC of the wrong length');
+  if (salt.length > 1024) throw new DerError('MAC salt too long');
   return {
     verify: (pw) => {
       const key = pkcs12Kdf(digest, pw.bmp, salt, PKCS12_KDF_MAC, iterations, DIGEST_LENGTH[digest]!);

@@ -5,8 +5,7 @@
 import { StudioError, isStudioError } from '../../../common/errors';
 import { emptyContent } from '../model';
 import type { ParsedContent } from '../model';
-import { Asn1Error, TAG, parseDer, readAlgorithm } from '../pbe/asn1';
-import type { Asn1 } from '../pbe/asn1';
+import { DerError, TAG, parseDer, readAlgorithm, type Asn1 } from '../asn1';
 import { corruptInput, passwordRequired, unsupportedAlgorithm, wrongPassword } from '../pbe/errors';
 import { isEmptyPassword, passwordCandidates } from '../pbe/password';
 import type { PasswordCandidate } from '../pbe/password';
@@ -36,7 +35,7 @@ export function isPkcs12(bytes: Uint8Array): boolean {
 /** ContentInfo { contentType, [0] EXPLICIT content } → the content element. */
 function explicitContent(contentInfo: Asn1): Asn1 {
   const wrapper = contentInfo.child(1, TAG.CONTEXT_0);
-  if (wrapper.children().length !== 1) throw new Asn1Error('malformed ContentInfo');
+  if (wrapper.children().length !== 1) throw new DerError('malformed ContentInfo');
   return wrapper.child(0);
 }
 
@@ -55,12 +54,12 @@ function readEncryptedData(contentInfo: Asn1, candidates: PasswordCandidate[], s
   encryptedData.child(0, TAG.INTEGER);
   const info = encryptedData.child(1, TAG.SEQUENCE);
   const infoKids = info.children();
-  if (info.child(0).oid() !== P12.data) throw new Asn1Error('encryptedData does not hold data');
+  if (info.child(0).oid() !== P12.data) throw new DerError('encryptedData does not hold data');
   const algorithm = readAlgorithm(info.child(1));
   const content = infoKids[2];
   if (content === undefined) return null; // "detached" content: nothing here
   if (content.tag !== TAG.CONTEXT_0_PRIMITIVE && content.tag !== TAG.CONTEXT_0)
-    throw new Asn1Error('malformed encryptedContent');
+    throw new DerError('malformed encryptedContent');
   const data = content.octets();
   let parsed: Asn1 | null = null;
   const plain = decryptWithCandidates(
@@ -79,7 +78,7 @@ function readAuthenticatedSafe(
 ): BagHarvest {
   const harvest: BagHarvest = { certificates: [], privateKeys: [], crls: [] };
   const safes = parseDer(authSafe).expect(TAG.SEQUENCE).children();
-  if (safes.length > MAX_SAFES) throw new Asn1Error('too many SafeContents');
+  if (safes.length > MAX_SAFES) throw new DerError('too many SafeContents');
   for (const contentInfo of safes) {
     contentInfo.expect(TAG.SEQUENCE);
     const type = contentInfo.child(0).oid();
@@ -129,7 +128,7 @@ function read(bytes: Uint8Array, password: string | undefined, source: string): 
     );
   const authSafe = explicitContent(authSafeInfo).octetString();
   const macNode = pfx.children()[2];
-  if (pfx.children().length > 3) throw new Asn1Error('unexpected fields in PFX');
+  if (pfx.children().length > 3) throw new DerError('unexpected fields in PFX');
 
   const candidates = passwordCandidates(password);
   if (macNode !== undefined) {
@@ -150,7 +149,7 @@ export function readPkcs12(bytes: Uint8Array, password: string | undefined, sour
     if (isStudioError(error)) throw error;
     if (error instanceof DecryptionFailed)
       throw isEmptyPassword(password) ? passwordRequired(source) : wrongPassword(source);
-    if (error instanceof Asn1Error)
+    if (error instanceof DerError)
       throw corruptInput(source, `not a valid PKCS#12 file (${error.message})`, error);
     throw corruptInput(source, 'not a valid PKCS#12 file', error);
   }

@@ -10,16 +10,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { StudioError } from '../../../common/errors';
 import type { Pkcs12Profile } from '../../../common/dto/inspect';
 import { DEFAULT_PBE_ITERATIONS } from '../pbe';
-import {
-  TAG,
-  derAlgorithm,
-  derExplicit,
-  derOctetString,
-  derOid,
-  derSequence,
-  derUint,
-  tlv,
-} from '../pbe/asn1';
+import { TAG } from '../asn1';
+import { derAlgorithm, derExplicit, derOctetString, derOid, derSequence, derUint, tlv } from '../der-write';
 import { MAX_ITERATIONS } from '../pbe/errors';
 import { OID } from '../pbe/oids';
 import { passwordCandidates } from '../pbe/password';
