@@ -16,8 +16,9 @@ const common = {
 };
 
 await Promise.all([
-  build({ ...common, entryPoints: ['electron/cli/main.ts'], outfile: 'dist/cli/mtls-studio.cjs', minifySyntax: true }),
-  build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/main/index.cjs', external: ['electron'] }),
+  // @napi-rs/keyring loads a native .node binary: required from node_modules at run time, never bundled
+  build({ ...common, entryPoints: ['electron/cli/main.ts'], outfile: 'dist/cli/mtls-studio.cjs', minifySyntax: true, external: ['@napi-rs/keyring'] }),
+  build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/main/index.cjs', external: ['electron', '@napi-rs/keyring'] }),
   // a sandboxed preload may require only 'electron': everything else is bundled in
   build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/preload/index.cjs', external: ['electron'], platform: 'browser', target: 'chrome130' }),
 ]);

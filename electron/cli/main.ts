@@ -3,10 +3,16 @@ import { StudioError, toErrorDto } from '../common/errors';
 import type { Command } from './command';
 import { convertCommand } from './commands/convert';
 import { inspectCommand } from './commands/inspect';
+import { identityCommand } from './commands/identity';
+import { vaultCommand } from './commands/vault-doctor';
+import { probeCommand } from './commands/probe';
+import { caCommand } from './commands/ca';
+import { csrCommand } from './commands/csr';
+import { kitCommand } from './commands/kit';
 import { createOutput, printError } from './output';
 import { VERSION } from './version';
 
-const COMMANDS: Command[] = [inspectCommand, convertCommand];
+const COMMANDS: Command[] = [inspectCommand, convertCommand, identityCommand, vaultCommand, probeCommand, caCommand, csrCommand, kitCommand];
 
 const EXIT = { ok: 0, checkFailed: 1, badInput: 2 } as const;
 
@@ -30,7 +36,7 @@ export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const topic = COMMANDS.find((c) => c.name === rest[0]);
-    output.out(topic ? topic.help : overview());
+    output.out(topic ? (topic.helpFor?.(rest.slice(1)) ?? topic.help) : overview());
     return EXIT.ok;
   }
   if (name === '--version' || name === '-V') {
@@ -43,7 +49,7 @@ export async function main(argv: string[]): Promise<number> {
       throw new StudioError('USAGE', `unknown command '${name}'`, { hint: 'Run mtls-studio --help for the list of commands.' });
     }
     if (rest.includes('--help') || rest.includes('-h')) {
-      output.out(command.help);
+      output.out(command.helpFor?.(rest) ?? command.help);
       return EXIT.ok;
     }
     return await command.run(rest, output);

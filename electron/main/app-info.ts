@@ -1,4 +1,5 @@
 import type { AppInfo } from '../common/dto/app';
+import { PRODUCT_NAME } from './app-identity';
 
 export function electronAppInfo(version: string): AppInfo {
   const v = process.versions as Record<string, string | undefined>;
@@ -7,5 +8,5 @@ export function electronAppInfo(version: string): AppInfo {
     const value = v[key];
     if (value) versions[key] = value;
   }
-  return { name: 'mTLS Studio', version, host: 'electron', platform: process.platform, versions };
+  return { name: PRODUCT_NAME, version, host: 'electron', platform: process.platform, versions };
 }

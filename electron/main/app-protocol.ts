@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 
 /** The renderer is served from app://studio/, never file:// — so CSP, origin checks and fetch rules apply. */
@@ -14,6 +15,10 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'none'",
+  "frame-src 'none'",
+  "worker-src 'none'",
+  "media-src 'none'",
+  "manifest-src 'none'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
@@ -64,3 +69,31 @@ export const isAppUrl = (value: string): boolean => {
     return false;
   }
 };
+
+const SECURITY_HEADERS = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+};
+
+/**
+ * The app:// handler: serves files of the built renderer (GET/HEAD only) with the CSP and security headers on
+ * every answer, 404 for anything outside the renderer folder or missing, never a directory listing.
+ */
+export function createAppProtocolHandler(root: string): (request: Request) => Promise<Response> {
+  return async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return new Response('method not allowed', { status: 405, headers: SECURITY_HEADERS });
+    }
+    const file = resolveAppFile(request.url, root);
+    if (!file) return new Response('not found', { status: 404, headers: SECURITY_HEADERS });
+    try {
+      const body = await readFile(file);
+      return new Response(request.method === 'HEAD' ? null : body, { headers: { ...SECURITY_HEADERS, 'content-type': mimeTypeFor(file) } });
+    } catch {
+      // missing file, or a folder (EISDIR): the same answer, so nothing can be learnt about the disk
+      return new Response('not found', { status: 404, headers: SECURITY_HEADERS });
+    }
+  };
+}

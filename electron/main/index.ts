@@ -1,80 +1,134 @@
 import 'reflect-metadata';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { app, clipboard, dialog, ipcMain, Menu, Notification, protocol, session, shell } from 'electron';
 import { createServices, dataHome } from '../core';
-import { APP_ENTRY, APP_SCHEME, CONTENT_SECURITY_POLICY, mimeTypeFor, resolveAppFile } from './app-protocol';
+import { showAboutDialog } from './about';
+import { APP_ID, PRODUCT_NAME } from './app-identity';
 import { electronAppInfo } from './app-info';
+import { notifyExpiringIdentities } from './expiry-notifier';
+import { APP_SCHEME, createAppProtocolHandler } from './app-protocol';
 import { createGateway } from './ipc/gateway';
 import { createIpcHandlers } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
+import { createFileLogger } from './logger';
+import { createMainWindow } from './main-window';
+import { applicationMenuTemplate } from './menu';
 import { nativeDialogs } from './native-dialogs';
-import { denyAllPermissions, guardContents } from './navigation-guard';
+import { blockRemoteRequests, denyAllPermissions, guardContents, isAllowedExternalUrl } from './navigation-guard';
+import { createOpenedFilesInbox, filePathsFromArgv } from './opened-files';
 import { isTrustedSender } from './sender-policy';
-import { mainWindowOptions } from './window-options';
+import { createSettingsStore } from './settings-store';
 
 const RENDERER_ROOT = join(__dirname, '..', 'renderer');
 const PRELOAD = join(__dirname, '..', 'preload', 'index.cjs');
+/** DevTools (and the reload menu items) only in a development build started with MTLS_STUDIO_DEVTOOLS=1 */
+const DEV_TOOLS = !app.isPackaged && process.env.MTLS_STUDIO_DEVTOOLS === '1';
+/** argv entries before the first argument: the executable, plus the app folder when run as `electron .` */
+const ARGV_SKIP = process.defaultApp ? 2 : 1;
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+// every renderer sandboxed, whatever a window's own options say
+app.enableSandbox();
 
 // one data folder for app and CLI, whatever the packaged product name is
 const home = dataHome();
 app.setPath('userData', home);
-
-let mainWindow: BrowserWindow | null = null;
+const logger = createFileLogger(join(home, 'logs'));
 
 if (!app.requestSingleInstanceLock()) {
+  // the running instance receives this launch's argv in 'second-instance' and opens its files
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+  runStudio();
+}
+
+function runStudio(): void {
+  const info = electronAppInfo(app.getVersion());
+  logger.info('app.start', { version: info.version, electron: info.versions.electron, platform: process.platform, packaged: app.isPackaged });
+  const inbox = createOpenedFilesInbox({
+    deliver: (paths) => {
+      try {
+        return window.send('studio:app.filesOpened', { paths });
+      } catch (error) {
+        // a payload outside the contract is a bug here, not a reason to stop the app
+        logger.error('files.not-delivered', error, { count: paths.length });
+        return true;
+      }
+    },
+    onOverflow: (dropped) => logger.warn('files.dropped', { dropped }),
   });
-  app.on('web-contents-created', (_event, contents) => guardContents(contents, (url) => void shell.openExternal(url)));
+  const window = createMainWindow({ preload: PRELOAD, stateFile: join(home, 'window-state.json'), devTools: DEV_TOOLS, logger, onRendererReset: () => inbox.detach() });
+  const dialogs = nativeDialogs(dialog, () => window.current());
+
+  const openFiles = (paths: string[], source: string) => {
+    if (paths.length === 0) return;
+    logger.info('files.opened', { count: paths.length, source });
+    inbox.add(paths);
+    if (app.isReady()) window.show();
+  };
+
+  // macOS: Finder's "Open With", double-click, a drop on the dock icon — may arrive before 'ready'
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    openFiles([path], 'open-file');
+  });
+  // Windows/Linux: a second launch (double-click, "Open with", drop on the taskbar icon) hands over its argv
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    openFiles(filePathsFromArgv(argv, workingDirectory, ARGV_SKIP), 'second-instance');
+    if (app.isReady()) window.show();
+  });
+  app.on('web-contents-created', (_event, contents) =>
+    guardContents(contents, (url) => {
+      if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    }),
+  );
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.whenReady().then(start, (error: unknown) => {
-    dialog.showErrorBox('mTLS Studio could not start', String(error));
+  app.on('activate', () => {
+    if (app.isReady()) window.show();
+  });
+  process.on('uncaughtException', (error) => {
+    logger.error('main.uncaught', error);
+    dialog.showErrorBox(`${PRODUCT_NAME} stopped`, `An unexpected error occurred. Details are in the log file:\n${logger.file}`);
     app.exit(1);
   });
-}
+  process.on('unhandledRejection', (reason) => logger.error('main.unhandled-rejection', reason));
 
-async function start(): Promise<void> {
-  denyAllPermissions(session.defaultSession);
-  protocol.handle(APP_SCHEME, async (request) => {
-    const file = resolveAppFile(request.url, RENDERER_ROOT);
-    if (!file) return new Response('not found', { status: 404 });
-    try {
-      const body = await readFile(file);
-      return new Response(body, {
-        headers: { 'content-type': mimeTypeFor(file), 'content-security-policy': CONTENT_SECURITY_POLICY },
+  openFiles(filePathsFromArgv(process.argv, process.cwd(), ARGV_SKIP), 'argv');
+
+  app.whenReady().then(
+    () => {
+      if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+      denyAllPermissions(session.defaultSession);
+      blockRemoteRequests(session.defaultSession);
+      protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_ROOT));
+      const services = createServices({ home });
+      const settings = createSettingsStore(join(home, 'settings.json'));
+      const handlers = createIpcHandlers({ services, dialogs, appInfo: info, openedFiles: inbox, settings, events: (event, payload) => window.send(event, payload) });
+      // identities within the user's expiry threshold: one OS notification per start (reads the vault, not the keychain)
+      void notifyExpiringIdentities({ vault: services.vault, settings, Notification, systemLocale: app.getLocale(), onClick: () => window.show(), logger });
+      registerIpc(ipcMain, createGateway(handlers, { isTrustedSender }, logger));
+      const template = applicationMenuTemplate({
+        platform: process.platform,
+        productName: PRODUCT_NAME,
+        devTools: DEV_TOOLS,
+        actions: {
+          openFiles: () => {
+            dialogs.pickFiles().then((paths) => openFiles(paths, 'menu'), (error: unknown) => logger.error('menu.open-files', error));
+          },
+          showLogs: () => shell.showItemInFolder(logger.file),
+          openDataFolder: () => void shell.openPath(home),
+          showAbout: () => void showAboutDialog(dialog, clipboard, window.current(), info),
+        },
       });
-    } catch {
-      return new Response('not found', { status: 404 });
-    }
-  });
-
-  const services = createServices({ home });
-  const handlers = createIpcHandlers({
-    services,
-    dialogs: nativeDialogs(dialog, () => mainWindow),
-    appInfo: electronAppInfo(app.getVersion()),
-  });
-  registerIpc(ipcMain, createGateway(handlers, { isTrustedSender }));
-  createWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
-  });
-}
-
-function createWindow(): void {
-  mainWindow = new BrowserWindow(mainWindowOptions(PRELOAD));
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
-  mainWindow.on('closed', () => {
-    mainWindow = null;
-  });
-  void mainWindow.loadURL(APP_ENTRY);
+      Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+      window.show();
+    },
+    (error: unknown) => {
+      logger.error('app.start-failed', error);
+      dialog.showErrorBox(`${PRODUCT_NAME} could not start`, String(error));
+      app.exit(1);
+    },
+  );
 }

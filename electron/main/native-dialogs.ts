@@ -2,8 +2,13 @@ import type { BrowserWindow, Dialog } from 'electron';
 import type { OutputFormat } from '../common/dto/inspect';
 import type { Dialogs } from './ipc/handlers';
 
+/** First the combined filter (the default), then one per kind; the format is detected from content anyway. */
 export const INPUT_FILTERS = [
   { name: 'Certificates and keys', extensions: ['p12', 'pfx', 'pem', 'crt', 'cer', 'der', 'key', 'p7b', 'p7c', 'csr', 'crl'] },
+  { name: 'PKCS#12 identities', extensions: ['p12', 'pfx'] },
+  { name: 'Certificates', extensions: ['pem', 'crt', 'cer', 'der', 'p7b', 'p7c'] },
+  { name: 'Private keys', extensions: ['key', 'pem'] },
+  { name: 'Certificate requests and CRLs', extensions: ['csr', 'crl'] },
   { name: 'All files', extensions: ['*'] },
 ];
 
@@ -19,7 +24,7 @@ export function nativeDialogs(dialog: Dialog, window: () => BrowserWindow | null
   return {
     async pickFiles() {
       const parent = window();
-      const options = { properties: ['openFile' as const, 'multiSelections' as const], filters: INPUT_FILTERS };
+      const options = { title: 'Open certificates and keys', properties: ['openFile' as const, 'multiSelections' as const], filters: INPUT_FILTERS };
       const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
       return result.canceled ? [] : result.filePaths;
     },
@@ -32,6 +37,13 @@ export function nativeDialogs(dialog: Dialog, window: () => BrowserWindow | null
         buttonLabel: format === 'acm' ? 'Create folder' : 'Save',
         properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
       };
+      const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    async chooseReportPath(suggestedName, format) {
+      const parent = window();
+      const filters = format === 'json' ? [{ name: 'JSON', extensions: ['json'] }] : [{ name: 'Markdown', extensions: ['md'] }];
+      const options = { defaultPath: suggestedName, filters, properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const] };
       const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },

@@ -21,6 +21,10 @@ export function guardContents(contents: WebContents, openExternal: (url: string)
   contents.on('will-redirect', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
   });
+  // sub-frames too (will-navigate covers only the main frame); the app has no frames, so none may navigate
+  contents.on('will-frame-navigate', (details) => {
+    if (!details.isMainFrame || !isAppUrl(details.url)) details.preventDefault();
+  });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     if (isAllowedExternalUrl(url)) openExternal(url);
@@ -28,9 +32,24 @@ export function guardContents(contents: WebContents, openExternal: (url: string)
   });
 }
 
-/** Every permission (camera, notifications from the page, clipboard-read, …) is denied; the app needs none. */
+/**
+ * Every permission (camera, notifications from the page, clipboard-read, …) is denied; the app needs none.
+ * Downloads are cancelled too: files are only ever written by main, after a native save dialog.
+ */
 export function denyAllPermissions(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
+  session.on('will-download', (event) => event.preventDefault());
+}
+
+/** Patterns of every remote request a page could make: web, websocket, file. app:// and devtools:// stay open. */
+export const REMOTE_URL_PATTERNS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'file://*'];
+
+/**
+ * Behind the CSP, a second wall: the renderer's session cancels every http(s)/ws(s)/file request, whatever
+ * issued it. The app's own network traffic (mTLS probes) runs in main on Node's sockets, not in this session.
+ */
+export function blockRemoteRequests(session: Session): void {
+  session.webRequest.onBeforeRequest({ urls: REMOTE_URL_PATTERNS }, (_details, callback) => callback({ cancel: true }));
 }

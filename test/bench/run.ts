@@ -1,7 +1,10 @@
 /* `npm run bench`: side-by-side measurements in one run, printed as ratios. Not a test: nothing here fails a build. */
 import 'reflect-metadata';
+import { benchCa } from './ca.bench';
 import { benchCliStart } from './cli-start.bench';
 import { benchPkcs12 } from './pkcs12.bench';
+import { benchProbe } from './probe.bench';
+import { benchVault } from './vault.bench';
 import type { BenchRow } from './types';
 
 function print(rows: BenchRow[]): void {
@@ -20,6 +23,9 @@ async function main(): Promise<void> {
   const rows: BenchRow[] = [];
   rows.push(...(await benchPkcs12()));
   rows.push(...benchCliStart());
+  rows.push(...(await benchCa()));
+  rows.push(...(await benchVault()));
+  rows.push(...(await benchProbe()));
   print(rows);
 }
 

@@ -12,10 +12,13 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { buildSync } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { OutputFormat } from '../../electron/common/dto/inspect';
+import { events, type EventName, type EventPayload } from '../../electron/common/ipc/contract';
 import { createServices } from '../../electron/core';
 import { CONTENT_SECURITY_POLICY, mimeTypeFor } from '../../electron/main/app-protocol';
 import { createGateway } from '../../electron/main/ipc/gateway';
 import { createIpcHandlers, type Dialogs } from '../../electron/main/ipc/handlers';
+import { createOpenedFilesInbox } from '../../electron/main/opened-files';
+import { createSettingsStore } from '../../electron/main/settings-store';
 
 const ROOT = resolve(__dirname, '../..');
 const RENDERER_DIST = join(ROOT, 'dist/renderer');
@@ -28,7 +31,7 @@ export type Lang = (typeof LANGUAGES)[number];
 export class ScriptedDialogs implements Dialogs {
   nextPick: string[] = [];
   nextSavePath: string | null = null;
-  readonly saveRequests: { suggestedName: string; format: OutputFormat }[] = [];
+  readonly saveRequests: { suggestedName: string; format: OutputFormat | 'markdown' | 'json' }[] = [];
 
   async pickFiles(): Promise<string[]> {
     return this.nextPick;
@@ -38,14 +41,21 @@ export class ScriptedDialogs implements Dialogs {
     this.saveRequests.push({ suggestedName, format });
     return this.nextSavePath;
   }
+
+  async chooseReportPath(suggestedName: string, format: 'markdown' | 'json'): Promise<string | null> {
+    this.saveRequests.push({ suggestedName, format });
+    return this.nextSavePath;
+  }
 }
 
 export interface StudioPage {
   page: Page;
   context: BrowserContext;
   dialogs: ScriptedDialogs;
-  /** drops files on the drop zone the way a drag from the file manager does (File objects + their disk paths) */
-  drop(paths: string[]): Promise<void>;
+  /** drops files on a drop zone (default: Inspect's) the way a drag from the file manager does (File objects + their disk paths) */
+  drop(paths: string[], testId?: string): Promise<void>;
+  /** the OS hands files to the app ("Open with", a drop on the dock icon, a second launch), as main's inbox gets them */
+  openWithApp(paths: string[]): void;
   screenshot(name: string, options?: { fullPage?: boolean }): Promise<string>;
   /** uncaught errors and console errors in the page (CSP violations included); tests expect none */
   errors: string[];
@@ -53,7 +63,12 @@ export interface StudioPage {
 
 export interface Harness {
   origin: string;
-  open(options: { locale: Lang; colorScheme?: 'light' | 'dark'; hash?: string }): Promise<StudioPage>;
+  /**
+   * `openedFiles`: files the OS handed to the app before its window loaded (launch argv, macOS open-file).
+   * `home`: the data folder (vault, settings) of this window's services; default one folder per harness.
+   * The vault's keychain is the OS one, reached through this process's DBUS_SESSION_BUS_ADDRESS (see useKeyring).
+   */
+  open(options: { locale: Lang; colorScheme?: 'light' | 'dark'; hash?: string; openedFiles?: string[]; home?: string }): Promise<StudioPage>;
   close(): Promise<void>;
 }
 
@@ -65,19 +80,40 @@ export async function startHarness(): Promise<Harness> {
   const server = await serveStatic(RENDERER_DIST);
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const home = mkdtempSync(join(tmpdir(), 'mtls-studio-e2e-home-'));
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  // not the test's private D-Bus session (tests that stop their keyring would take the browser down with it)
+  const { DBUS_SESSION_BUS_ADDRESS: _bus, ...browserEnv } = process.env;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, env: browserEnv });
   const initScript = studioInitScript();
   const contexts: BrowserContext[] = [];
 
   return {
     origin,
-    async open({ locale, colorScheme = 'light', hash = '#/identities' }) {
+    async open({ locale, colorScheme = 'light', hash = '#/identities', openedFiles = [], home: dataHome = home }) {
       const context = await browser.newContext({ locale, colorScheme, viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1 });
       contexts.push(context);
       const dialogs = new ScriptedDialogs();
+      let current: Page | null = null;
+      // main's own inbox; its event goes to the page as the preload's ipcRenderer.on would deliver it
+      const inbox = createOpenedFilesInbox({
+        batchMs: 0,
+        deliver: (paths) => {
+          void current?.evaluate(([event, payload]) => (window as unknown as { __studioEmit(e: string, p: unknown): void }).__studioEmit(event, payload), ['studio:app.filesOpened', { paths }] as const);
+          return current !== null;
+        },
+      });
+      inbox.add(openedFiles);
+      // main → renderer events other than filesOpened, validated against the contract as the window's send() does
+      const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
+        const checked = events[event].parse(payload);
+        void current?.evaluate(([name, data]) => (window as unknown as { __studioEmit(e: string, p: unknown): void }).__studioEmit(name, data), [event, checked] as const).catch(() => undefined);
+        return current !== null;
+      };
       const handlers = createIpcHandlers({
-        services: createServices({ home }),
+        events: emit,
+        services: createServices({ home: dataHome }),
         dialogs,
+        openedFiles: inbox,
+        settings: createSettingsStore(join(dataHome, 'settings.json')),
         appInfo: { name: 'mTLS Studio', version: '0.0.0-e2e', host: 'harness', platform: process.platform, versions: { chromium: browser.version(), node: process.versions.node } },
       });
       // the same gate as in Electron: only the top frame of the page we served may call in
@@ -87,6 +123,7 @@ export async function startHarness(): Promise<Harness> {
       );
       await context.addInitScript({ content: initScript });
       const page = await context.newPage();
+      current = page;
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
       page.on('console', (message) => {
@@ -99,7 +136,8 @@ export async function startHarness(): Promise<Harness> {
         context,
         dialogs,
         errors,
-        drop: (paths) => dropFiles(page, paths),
+        drop: (paths, testId = 'dropzone') => dropFiles(page, paths, testId),
+        openWithApp: (paths) => inbox.add(paths),
         async screenshot(name, options = {}) {
           const file = join(SCREENSHOT_DIR, `${name}.png`);
           // let transitions (modals, collapses, notifications) settle
@@ -140,7 +178,7 @@ function sameOrigin(url: string, origin: string): boolean {
 /**
  * window.studio as the preload builds it: `buildStudioApi` from the contract (bundled, zod included) over the
  * binding, plus `pathForFile`, which in Electron asks webUtils for a dropped file's disk path; here it looks the
- * name up in the table `drop()` fills.
+ * name up in the table `drop()` fills. Events (main → renderer) reach the page's listeners via `__studioEmit`.
  */
 function studioInitScript(): string {
   const bundle = buildSync({
@@ -157,16 +195,23 @@ function studioInitScript(): string {
   return `${api}
 ;(() => {
   const invoke = (channel, ...args) => window.__studioInvoke(channel, ...args);
+  const listeners = new Map();
+  const subscribe = (event, listener) => {
+    if (!listeners.has(event)) listeners.set(event, new Set());
+    listeners.get(event).add(listener);
+    return () => listeners.get(event).delete(listener);
+  };
+  Object.defineProperty(window, '__studioEmit', { value: (event, payload) => { for (const listener of listeners.get(event) ?? []) listener(payload); } });
   const paths = new Map();
   Object.defineProperty(window, '__studioRegisterDrop', { value: (entries) => { for (const [name, path] of entries) paths.set(name, path); } });
-  const studio = { ...__studioApiModule.buildStudioApi(invoke), pathForFile: (file) => paths.get(file.name) ?? '' };
+  const studio = { ...__studioApiModule.buildStudioApi(invoke, subscribe), pathForFile: (file) => paths.get(file.name) ?? '' };
   Object.defineProperty(window, 'studio', { value: Object.freeze(studio), enumerable: true });
 })();`;
 }
 
-async function dropFiles(page: Page, paths: string[]): Promise<void> {
+async function dropFiles(page: Page, paths: string[], testId: string): Promise<void> {
   const entries = paths.map((path) => [path.split(sep).pop()!, path] as const);
-  const target = page.getByTestId('dropzone');
+  const target = page.getByTestId(testId);
   await target.waitFor();
   await target.evaluate(async (element, list) => {
     (window as unknown as { __studioRegisterDrop(e: (readonly [string, string])[]): void }).__studioRegisterDrop(list);
@@ -185,7 +230,12 @@ async function dropFiles(page: Page, paths: string[]): Promise<void> {
 function ensureRendererBuilt(): void {
   const index = join(RENDERER_DIST, 'index.html');
   if (existsSync(index) && newestMtime(join(ROOT, 'renderer')) <= statSync(index).mtimeMs) return;
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '-c', 'renderer/vite.config.mts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  // vitest sets NODE_ENV=test, which would give React's development build: build what `npm run build` builds
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '-c', 'renderer/vite.config.mts', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
 
 function newestMtime(dir: string): number {

@@ -6,6 +6,8 @@ export const TECHNICAL_WORDS = new Set([
   'mTLS', 'Studio', 'PEM', 'DER', 'PKCS', 'SHA', 'MD5', 'RSA', 'EC', 'TLS', 'CRL', 'CSR', 'CN', 'OCSP', 'DNS', 'IP', 'URI',
   'AWS', 'ACM', 'API', 'Gateway', 'CloudFront', 'ALB', 'CA', 'OpenSSL', 'Java', 'Windows', 'macOS', 'curl', 'nginx', 'AES',
   'KB', 'MB', 'clientAuth', 'English', 'unsupported', 'certificate', 'purpose',
+  // the Test console: protocols, formats and key names that stay as they are
+  'HTTP', 'HTTPS', 'TCP', 'SNI', 'ALPN', 'URL', 'JSON', 'Markdown', 'CLB', 'VPN', 'ACL', 'IPv6', 'ClientHello', 'GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'Ctrl', 'Enter',
 ]);
 
 /** file names and extensions as they appear in hints (leaf.crt, private-key.pem, .p12) */

@@ -6,6 +6,7 @@ import { createServices } from '../../electron/core';
 import { createGateway } from '../../electron/main/ipc/gateway';
 import { createIpcHandlers, type Dialogs } from '../../electron/main/ipc/handlers';
 import { isTrustedSender } from '../../electron/main/sender-policy';
+import { createSettingsStore } from '../../electron/main/settings-store';
 import { makeTestPki, openssl, opensslFingerprint, type TestPki } from '../helpers/openssl';
 import { useTempDir } from '../helpers/tmp';
 
@@ -26,8 +27,15 @@ function studio(savePath: string | null) {
       asked.push({ name, format });
       return savePath;
     },
+    chooseReportPath: async () => savePath,
   };
-  const handlers = createIpcHandlers({ services: createServices(), dialogs, appInfo: { name: 'mTLS Studio', version: '0.0.0', host: 'test', platform: 'linux', versions: {} } });
+  const handlers = createIpcHandlers({
+    services: createServices({ home: dir }),
+    dialogs,
+    appInfo: { name: 'mTLS Studio', version: '0.0.0', host: 'test', platform: 'linux', versions: {} },
+    openedFiles: { take: () => [] },
+    settings: createSettingsStore(join(dir, 'settings.json')),
+  });
   return { gateway: createGateway(handlers, { isTrustedSender }), asked };
 }
 

@@ -15,8 +15,9 @@ function fakeContents() {
       openHandler = handler;
     },
   }) as unknown as WebContents;
-  const fire = (event: string, url: string) => {
-    const e = { prevented: false, preventDefault() { this.prevented = true; } };
+  // Electron passes a details object (url, isMainFrame) first, and the url again for older listeners
+  const fire = (event: string, url: string, isMainFrame = true) => {
+    const e = { url, isMainFrame, prevented: false, preventDefault() { this.prevented = true; } };
     emitter.emit(event, e, url);
     return e.prevented;
   };
@@ -32,6 +33,15 @@ describe('navigation guard', () => {
     expect(fire('will-navigate', 'file:///etc/passwd')).toBe(true);
     expect(fire('will-redirect', 'http://127.0.0.1:8080/')).toBe(true);
     expect(fire('will-attach-webview', 'app://studio/')).toBe(true);
+  });
+
+  it('lets no sub-frame navigate anywhere, and the main frame only within app://studio', () => {
+    const { contents, fire } = fakeContents();
+    guardContents(contents, vi.fn());
+    expect(fire('will-frame-navigate', 'app://studio/index.html', true)).toBe(false);
+    expect(fire('will-frame-navigate', 'app://studio/index.html', false)).toBe(true);
+    expect(fire('will-frame-navigate', 'https://evil.example/', false)).toBe(true);
+    expect(fire('will-frame-navigate', 'https://evil.example/', true)).toBe(true);
   });
 
   it('denies every new window and opens only allow-listed https links outside', () => {
@@ -50,19 +60,24 @@ describe('navigation guard', () => {
     (url) => expect(isAllowedExternalUrl(url)).toBe(false),
   );
 
-  it('denies every permission request and check', () => {
+  it('denies every permission request and check, and every download', () => {
     const handlers: Record<string, (...args: unknown[]) => unknown> = {};
-    const session = {
+    const session = Object.assign(new EventEmitter(), {
       setPermissionRequestHandler: (h: never) => (handlers.request = h),
       setPermissionCheckHandler: (h: never) => (handlers.check = h),
       setDevicePermissionHandler: (h: never) => (handlers.device = h),
-    } as unknown as Session;
+    }) as unknown as Session;
     denyAllPermissions(session);
-    const callback = vi.fn();
-    handlers.request!(null, 'media', callback);
-    expect(callback).toHaveBeenCalledWith(false);
-    expect(handlers.check!(null, 'clipboard-read')).toBe(false);
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
+      const callback = vi.fn();
+      handlers.request!(null, permission, callback);
+      expect(callback).toHaveBeenCalledWith(false);
+      expect(handlers.check!(null, permission)).toBe(false);
+    }
     expect(handlers.device!({})).toBe(false);
+    const download = { prevented: false, preventDefault() { this.prevented = true; } };
+    (session as unknown as EventEmitter).emit('will-download', download, { getURL: () => 'https://evil.example/x.exe' });
+    expect(download.prevented).toBe(true);
   });
 });
 
@@ -95,7 +110,22 @@ describe('native dialogs', () => {
     expect(await dialogs.pickFiles()).toEqual([]);
     const options = showOpenDialog.mock.calls[0]![0];
     expect(options.properties).toEqual(['openFile', 'multiSelections']);
+    expect(options.title).toBe('Open certificates and keys');
     expect(options.filters[0].extensions).toEqual(expect.arrayContaining(['p12', 'pfx', 'pem', 'crt', 'cer', 'der', 'key', 'p7b', 'csr']));
+    expect(options.filters.map((f: { name: string }) => f.name)).toEqual(['Certificates and keys', 'PKCS#12 identities', 'Certificates', 'Private keys', 'Certificate requests and CRLs', 'All files']);
+    expect(options.filters.at(-1).extensions).toEqual(['*']);
+  });
+
+  it('attaches the dialogs to the app window when there is one', async () => {
+    const parent = { id: 1 };
+    const showOpenDialog = vi.fn().mockResolvedValue({ canceled: false, filePaths: ['/a.p12'] });
+    const showSaveDialog = vi.fn().mockResolvedValue({ canceled: false, filePath: '/b.p12' });
+    const dialogs = nativeDialogs({ showOpenDialog, showSaveDialog } as unknown as Dialog, () => parent as never);
+    await dialogs.pickFiles();
+    await dialogs.chooseSavePath('client.p12', 'p12');
+    expect(showOpenDialog.mock.calls[0]![0]).toBe(parent);
+    expect(showSaveDialog.mock.calls[0]![0]).toBe(parent);
+    expect(showSaveDialog.mock.calls[0]![1].properties).toEqual(['createDirectory', 'showOverwriteConfirmation']);
   });
 
   it('suggests the name and filter of the output format and returns null when cancelled', async () => {

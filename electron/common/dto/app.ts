@@ -6,3 +6,8 @@ export interface AppInfo {
   platform: string;
   versions: Record<string, string>;
 }
+
+export interface OpenedFiles {
+  /** absolute paths of existing files, at most 64 */
+  paths: string[];
+}

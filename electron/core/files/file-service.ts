@@ -21,6 +21,8 @@ export interface FileService {
   /** a file name for the save dialog: the leaf's CN or the first input's name, with the format's extension */
   suggestedName(inspectionId: string, format: OutputFormat): string;
   forget(inspectionId: string): void;
+  /** core-only (the vault's import reads it; never sent over IPC): what an inspection read, key material included */
+  bundleOf(inspectionId: string): { bundle: Bundle; baseName: string };
 }
 
 interface Inspection {
@@ -74,13 +76,17 @@ export function createFileService(now: () => Date): FileService {
     forget(inspectionId) {
       inspections.delete(inspectionId);
     },
+
+    bundleOf(inspectionId) {
+      return get(inspectionId);
+    },
   };
 }
 
 const UNSAFE_IN_FILE_NAMES = '\\/:*?"<>|';
 
 /** A safe file-name stem: the CN when there is one, else the first file's name without extension. */
-function baseNameFor(commonName: string | null | undefined, firstPath: string): string {
+export function baseNameFor(commonName: string | null | undefined, firstPath: string): string {
   const raw = commonName ?? basename(firstPath, extname(firstPath));
   const safe = [...raw.normalize('NFC')]
     .map((char) => (char.charCodeAt(0) < 0x20 || UNSAFE_IN_FILE_NAMES.includes(char) ? '-' : char))

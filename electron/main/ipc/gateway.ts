@@ -1,6 +1,7 @@
 import { StudioError, toErrorDto } from '../../common/errors';
 import { contract, isChannel, type Channel, type ChannelArgs, type ChannelResults } from '../../common/ipc/contract';
 import type { Result } from '../../common/result';
+import { secretsIn, type Logger } from '../logger';
 
 export interface SenderInfo {
   /** URL of the frame that sent the message */
@@ -17,20 +18,31 @@ export interface Gateway {
 /**
  * The single entry point for renderer → main calls: rejects foreign senders and unknown channels, validates
  * every argument against the contract's schema, and turns every outcome into a Result (no stack traces out).
+ * Failures go to the log (when given) with the channel and error — never the arguments, and with the
+ * request's passwords redacted should an error quote one.
  */
-export function createGateway(handlers: IpcHandlers, policy: { isTrustedSender(sender: SenderInfo): boolean }): Gateway {
+export function createGateway(
+  handlers: IpcHandlers,
+  policy: { isTrustedSender(sender: SenderInfo): boolean },
+  logger?: Pick<Logger, 'warn' | 'error'>,
+): Gateway {
   return {
     async invoke(sender, channel, args) {
+      const name = typeof channel === 'string' ? channel.slice(0, 80) : typeof channel;
       try {
         if (!policy.isTrustedSender(sender)) {
+          logger?.warn('ipc.refused', { channel: name, reason: 'FORBIDDEN_SENDER', senderUrl: sender.url.slice(0, 200), mainFrame: sender.isMainFrame });
           throw new StudioError('FORBIDDEN_SENDER', 'this request did not come from the application window');
         }
         if (!isChannel(channel)) {
+          logger?.warn('ipc.refused', { channel: name, reason: 'UNKNOWN_CHANNEL' });
           throw new StudioError('UNKNOWN_CHANNEL', 'this request is not part of the application interface');
         }
         return { ok: true, value: await dispatch(handlers, channel, args) };
       } catch (error) {
-        return { ok: false, error: toErrorDto(error) };
+        const dto = toErrorDto(error);
+        if (dto.code !== 'FORBIDDEN_SENDER' && dto.code !== 'UNKNOWN_CHANNEL') logger?.error('ipc.failed', error, { channel: name }, secretsIn(args));
+        return { ok: false, error: dto };
       }
     },
   };

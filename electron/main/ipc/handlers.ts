@@ -1,24 +1,36 @@
 import type { AppInfo } from '../../common/dto/app';
 import type { OutputFormat } from '../../common/dto/inspect';
 import type { Services } from '../../core';
+import type { SettingsStore } from '../settings-store';
 import type { IpcHandlers } from './gateway';
+import { createProbeHandlers, type EventSink } from './probe-handlers';
+import { createVaultHandlers } from './vault-handlers';
 
 /** Native dialogs live in main; injected so handlers run (and are tested) without Electron. */
 export interface Dialogs {
   pickFiles(): Promise<string[]>;
   chooseSavePath(suggestedName: string, format: OutputFormat): Promise<string | null>;
+  /** where to save a probe report (Markdown or JSON); null when cancelled */
+  chooseReportPath(suggestedName: string, format: 'markdown' | 'json'): Promise<string | null>;
 }
 
 export interface HandlerDeps {
   services: Services;
   dialogs: Dialogs;
   appInfo: AppInfo;
+  /** files the OS handed over before the renderer listened (electron/main/opened-files.ts) */
+  openedFiles: { take(): string[] };
+  /** app settings in the data folder (electron/main/settings-store.ts) */
+  settings: SettingsStore;
+  /** main → renderer events (probe progress); without it no progress is sent */
+  events?: EventSink;
 }
 
-export function createIpcHandlers({ services, dialogs, appInfo }: HandlerDeps): IpcHandlers {
+export function createIpcHandlers({ services, dialogs, appInfo, openedFiles, settings, events }: HandlerDeps): IpcHandlers {
   const { files } = services;
   return {
     'studio:app.info': async () => appInfo,
+    'studio:app.takeOpenedFiles': async () => ({ paths: openedFiles.take() }),
     'studio:files.pick': async () => ({ paths: await dialogs.pickFiles() }),
     'studio:files.inspect': async (request) => files.inspect(request),
     'studio:files.export': async (request) => {
@@ -32,5 +44,9 @@ export function createIpcHandlers({ services, dialogs, appInfo }: HandlerDeps): 
       files.forget(inspectionId);
       return null;
     },
+    ...createVaultHandlers(services, dialogs),
+    ...createProbeHandlers(services, dialogs, events ?? null),
+    'studio:settings.get': async () => settings.read(),
+    'studio:settings.update': async (change) => settings.update(change),
   };
 }

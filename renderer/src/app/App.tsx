@@ -1,5 +1,7 @@
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
+import { VaultProvider } from '../features/identities/vault-store';
+import { AppSettingsProvider } from '../features/settings/app-settings';
 import { Shell } from './Shell';
 import { theme } from './theme';
 
@@ -8,7 +10,11 @@ export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto">
       <Notifications position="top-right" limit={3} />
-      <Shell />
+      <AppSettingsProvider>
+        <VaultProvider>
+          <Shell />
+        </VaultProvider>
+      </AppSettingsProvider>
     </MantineProvider>
   );
 }

@@ -2,9 +2,11 @@ import { AppShell, Badge, Burger, Group, NavLink, Text, ThemeIcon, Title } from 
 import { useDisclosure } from '@mantine/hooks';
 import { IconShieldLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { ExpiryNavBadge } from '../features/identities/ExpiryNavBadge';
 import { IdentitiesScreen } from '../features/identities/IdentitiesScreen';
 import { ComingSoon } from '../features/upcoming/ComingSoon';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { TestConsoleScreen } from '../features/test-console/TestConsoleScreen';
 import { LanguageMenu } from './LanguageMenu';
 import { SCREENS, useScreen, type ScreenId } from './navigation';
 
@@ -44,7 +46,9 @@ export function Shell() {
                 label={t(entry.label)}
                 leftSection={<Icon size={18} stroke={1.6} aria-hidden />}
                 rightSection={
-                  entry.available ? null : (
+                  entry.id === 'identities' ? (
+                    <ExpiryNavBadge />
+                  ) : entry.available ? null : (
                     <Badge size="xs" variant="light" color="gray" title={t('nav.soonTitle')}>
                       {t('nav.soon')}
                     </Badge>
@@ -79,6 +83,8 @@ function Screen({ id }: { id: Exclude<ScreenId, 'identities'> }) {
   switch (id) {
     case 'settings':
       return <SettingsScreen />;
+    case 'test-console':
+      return <TestConsoleScreen />;
     default:
       return <ComingSoon screen={id} />;
   }

@@ -15,7 +15,7 @@ export interface ScreenEntry {
 
 export const SCREENS: readonly ScreenEntry[] = [
   { id: 'identities', label: 'nav.identities', icon: IconId, available: true },
-  { id: 'test-console', label: 'nav.testConsole', icon: IconTerminal2, available: false },
+  { id: 'test-console', label: 'nav.testConsole', icon: IconTerminal2, available: true },
   { id: 'authorities', label: 'nav.authorities', icon: IconCertificate, available: false },
   { id: 'trust-stores', label: 'nav.trustStores', icon: IconBuildingBank, available: false },
   { id: 'targets', label: 'nav.targets', icon: IconServer2, available: false },
@@ -28,6 +28,11 @@ const fromHash = (): ScreenId => {
   const id = window.location.hash.replace(/^#\/?/, '');
   return isScreenId(id) ? id : 'identities';
 };
+
+/** Switches screens from outside the shell (e.g. files opened from the OS show up in Identities → Inspect). */
+export function showScreen(id: ScreenId): void {
+  window.location.hash = `/${id}`;
+}
 
 /** The current screen, kept in the URL hash (#/settings) so reloads and deep links land on the same screen. */
 export function useScreen(): [ScreenId, (id: ScreenId) => void] {

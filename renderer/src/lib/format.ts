@@ -21,16 +21,28 @@ export function daysUntil(iso: string, now: Date): number {
   return ms >= 0 ? Math.floor(ms / DAY_MS) : -Math.ceil(-ms / DAY_MS);
 }
 
+/** Intl formatters are costly to build (a table row needs several): one per language and style, reused. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(language: string, style: 'dateTime' | 'date'): Intl.DateTimeFormat {
+  const key = `${style} ${language}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(language, style === 'dateTime' ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'long' });
+    formatters.set(key, found);
+  }
+  return found;
+}
+
 export function formatDateTime(iso: string, language: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return formatter(language, 'dateTime').format(date);
 }
 
 export function formatDate(iso: string, language: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(date);
+  return formatter(language, 'date').format(date);
 }
 
 /** The last segment of a path, on any platform. */

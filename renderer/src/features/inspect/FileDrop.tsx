@@ -9,13 +9,16 @@ interface Props {
   compact: boolean;
   onFiles(files: File[]): void;
   onChoose(): void;
+  /** test ids of the drop area and the button, when another drop area (the import wizard's) is on screen too */
+  testId?: string;
+  chooseTestId?: string;
 }
 
 /**
  * Accepts any file: the format is detected from the content by main, never from the extension. Clicking does
  * not open the browser's file input — "Choose files…" opens the native dialog in main instead.
  */
-export function FileDrop({ busy, compact, onFiles, onChoose }: Props) {
+export function FileDrop({ busy, compact, onFiles, onChoose, testId = 'dropzone', chooseTestId = 'choose-files' }: Props) {
   const { t } = useTranslation();
   return (
     <Dropzone
@@ -30,7 +33,7 @@ export function FileDrop({ busy, compact, onFiles, onChoose }: Props) {
       p={compact ? 'md' : 'xl'}
       aria-label={t('inspect.drop.ariaLabel')}
       inputProps={{ 'aria-label': t('inspect.drop.ariaLabel') }}
-      data-testid="dropzone"
+      data-testid={testId}
     >
       <Group justify="center" gap={compact ? 'md' : 'xl'} wrap="nowrap" mih={compact ? 48 : 180}>
         <Dropzone.Accept>
@@ -67,7 +70,7 @@ export function FileDrop({ busy, compact, onFiles, onChoose }: Props) {
           }}
           disabled={busy}
           style={{ pointerEvents: 'all', flexShrink: 0 }}
-          data-testid="choose-files"
+          data-testid={chooseTestId}
         >
           {t('inspect.drop.choose')}
         </Button>

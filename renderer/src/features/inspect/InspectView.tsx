@@ -1,13 +1,15 @@
 import { Stack } from '@mantine/core';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorDto } from '../../../../electron/common/errors';
+import { showScreen } from '../../app/navigation';
 import { studio } from '../../lib/studio';
 import { FileDrop } from './FileDrop';
 import { InspectError } from './InspectError';
 import { PasswordModal } from './PasswordModal';
 import { ReportView } from './report/ReportView';
 import { useInspection } from './useInspection';
+import { useOpenedFiles } from './useOpenedFiles';
 
 /** Inspect: drop or choose files, answer a password prompt if needed, read the report, save in another format. */
 export function InspectView() {
@@ -15,6 +17,15 @@ export function InspectView() {
   const inspection = useInspection();
   const { state } = inspection;
   const [localError, setLocalError] = useState<ErrorDto | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+
+  useOpenedFiles((paths) => {
+    setLocalError(null);
+    showScreen('identities');
+    inspection.open(paths);
+    // below the identity list: bring it into view
+    requestAnimationFrame(() => root.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }));
+  });
 
   const onFiles = (files: File[]) => {
     setLocalError(null);
@@ -38,7 +49,7 @@ export function InspectView() {
   const failedFile = failed?.params?.file;
 
   return (
-    <Stack gap="lg" data-testid="inspect" data-state={state.kind}>
+    <Stack gap="lg" ref={root} style={{ scrollMarginTop: 72 }} data-testid="inspect" data-state={state.kind}>
       <FileDrop busy={state.kind === 'reading' || (state.kind === 'password' && state.checking)} compact={state.kind === 'loaded'} onFiles={onFiles} onChoose={() => void onChoose()} />
       {failed && (
         <InspectError

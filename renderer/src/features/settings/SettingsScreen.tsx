@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n';
 import { LANGUAGES, type Language } from '../../i18n/languages';
 import { AboutCard } from './AboutCard';
+import { ExpirySettingsCard } from './ExpirySettingsCard';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -54,6 +55,8 @@ export function SettingsScreen() {
           />
         </Stack>
       </Card>
+
+      <ExpirySettingsCard />
 
       <AboutCard />
     </Stack>

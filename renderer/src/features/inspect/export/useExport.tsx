@@ -2,9 +2,10 @@ import { List, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportRequest } from '../../../../../electron/common/dto/files';
+import type { ExportRequest, ExportResponse } from '../../../../../electron/common/dto/files';
 import type { Pkcs12Profile } from '../../../../../electron/common/dto/inspect';
 import type { ErrorDto } from '../../../../../electron/common/errors';
+import type { Result } from '../../../../../electron/common/result';
 import { studio } from '../../../lib/studio';
 import { CHOICES, type ExportChoice } from './choices';
 
@@ -21,27 +22,38 @@ export interface Exporter {
   dismissError(): void;
 }
 
+/** What an export asks of main, whatever is exported (inspected files, or an identity of the vault). */
+export type ExportOptions = Omit<ExportRequest, 'inspectionId' | 'select'>;
+export type ExportSender = (options: ExportOptions) => Promise<Result<ExportResponse>>;
+
+/** Exports inspected files (files.export). */
+export function useExport(inspectionId: string, select: string | undefined): Exporter {
+  return useExportRunner((options) => studio().files.export({ inspectionId, ...options, ...(select ? { select } : {}) }));
+}
+
 /**
  * Runs an export: main asks where to save (native dialog), writes, and reports what it wrote. A dismissed save
- * dialog is not an error and shows nothing.
+ * dialog is not an error and shows nothing. `onError` sees every failure (the vault notes a missing keychain).
  */
-export function useExport(inspectionId: string, select: string | undefined): Exporter {
+export function useExportRunner(send: ExportSender, onError?: (error: ErrorDto) => void, onSaved?: () => void): Exporter {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorDto | null>(null);
   const [p12Profile, setP12Profile] = useState<Pkcs12Profile | null>(null);
   const [pemOpen, setPemOpen] = useState(false);
 
-  const run = async (request: Omit<ExportRequest, 'inspectionId' | 'select'>, keyUnencrypted: boolean) => {
+  const run = async (request: ExportOptions, keyUnencrypted: boolean) => {
     setBusy(true);
     setError(null);
-    const result = await studio().files.export({ inspectionId, ...request, ...(select ? { select } : {}) });
+    const result = await send(request);
     setBusy(false);
     if (!result.ok) {
       setError(result.error);
+      onError?.(result.error);
       return;
     }
     if (!result.value.saved) return;
+    onSaved?.();
     const { written, warnings } = result.value;
     notifications.show({
       color: 'teal',

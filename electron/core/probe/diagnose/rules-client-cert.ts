@@ -1,0 +1,137 @@
+import type { DiagnosisFinding } from '../../../common/dto/probe';
+import { certLabel, day, finding, list, type DiagnosisContext } from './context';
+import type { Observation } from './observation';
+
+/**
+ * The server rejected the handshake with an alert after asking for a certificate (or, in TLS 1.3, right after
+ * the handshake seemed done): which of our certificate's problems explains it.
+ */
+
+/** Alerts a server sends about the client certificate (RFC 8446 §6.2; OpenSSL's ssl_verify_alarm_type). */
+const CERTIFICATE_ALERTS = new Set([40, 42, 43, 44, 45, 46, 48, 49, 51, 116]);
+
+function caNames(obs: Observation): string {
+  return obs.cas.length > 0 ? obs.cas.map((ca) => ca.dn).join('; ') : '';
+}
+
+function alertWords(obs: Observation): string {
+  const alert = obs.alert!;
+  const late = alert.afterHandshake ? `, ${alert.msAfterHandshake} ms after our side had finished the handshake (TLS 1.3 reports client-certificate rejections late)` : '';
+  return `the server sent the alert ${alert.name} (${alert.code})${late}`;
+}
+
+function missing(obs: Observation, ctx: DiagnosisContext): DiagnosisFinding {
+  const names = caNames(obs);
+  const asked = obs.requested ? `The server asked for a client certificate${names ? ` from ${names}` : ' (naming no CAs)'}` : 'The server requires a client certificate';
+  const ours = !ctx.identity ? 'none was given to the probe' : !ctx.identity.keyMatches ? 'ours was not sent because its key does not match (see CLIENT_KEY_MISMATCH)' : 'ours was not sent (the server’s signature algorithms may not fit our key)';
+  return finding(
+    'CLIENT_CERT_MISSING',
+    'error',
+    'The server requires a client certificate and none was sent',
+    `${asked}; ${ours}; then ${alertWords(obs)}.`,
+    ctx.identity ? 'Fix the identity (see the other findings) and run again.' : 'Run again with the client certificate: --cert FILE --key FILE, or --p12 FILE.',
+    { cas: names, alert: obs.alert!.name },
+  );
+}
+
+function chainIncompleteOrUntrusted(obs: Observation, ctx: DiagnosisContext): DiagnosisFinding {
+  const facts = ctx.facts!;
+  const names = caNames(obs);
+  const caKeys = new Set(obs.cas.map((ca) => ca.key));
+  const issuerNamed = facts.missingIssuer !== null && caKeys.has(facts.top.issuerKey);
+  if (!facts.endsAtRoot && !issuerNamed) {
+    const inVault = ctx.vaultHasCa?.(facts.top.issuerKey) ?? null;
+    const vault = inVault === null ? '' : inVault ? ' The vault has this CA certificate: add it to the identity’s chain.' : ' The vault does not have it either.';
+    const sure = obs.cas.length > 0 ? `none of which is our missing issuer` : 'the server named no CAs, so this is the likely cause';
+    return finding(
+      'CLIENT_CHAIN_INCOMPLETE',
+      'error',
+      `Rejected: our chain is missing ${facts.missingIssuer}`,
+      `We sent ${obs.sent!.length} certificate(s) ending at ${certLabel(facts.top)}, issued by ${facts.missingIssuer}, which we did not send; ${alertWords(obs)}.${names ? ` The server accepts: ${names} — ${sure}.` : ` ${sure[0]!.toUpperCase()}${sure.slice(1)}.`}${vault}`,
+      `Send the intermediate CA certificate ${facts.missingIssuer} with the client certificate (append it to the certificate file, or import it with the identity), or have it added to the server’s trust store.`,
+      { missing: facts.missingIssuer!, cas: names, alert: obs.alert!.name, inVault: inVault === null ? 'unknown' : inVault ? 'yes' : 'no' },
+    );
+  }
+  const top = facts.endsAtRoot ? `the root ${certLabel(facts.top)}` : `${certLabel(facts.top)}`;
+  return finding(
+    'CLIENT_CERT_UNTRUSTED',
+    'error',
+    'Rejected: the server does not trust our CA',
+    `Our chain is complete up to ${top}, yet ${alertWords(obs)}.${names ? ` The server accepts: ${names}.` : ''}`,
+    `Have ${facts.endsAtRoot ? certLabel(facts.top) : facts.top.issuer} added to the server’s trust store (ALB/API Gateway/CloudFront trust-store bundle, nginx ssl_client_certificate), or use a certificate issued by a CA it trusts.`,
+    { root: facts.top.subject, cas: names, alert: obs.alert!.name },
+  );
+}
+
+function candidates(obs: Observation, ctx: DiagnosisContext): DiagnosisFinding {
+  const facts = ctx.facts!;
+  const causes = [
+    'our issuer is not in the server’s trust store',
+    'a revocation check failed or the CRL is unavailable',
+    'the key type, size or signature algorithm is not allowed (RSA < 2048, SHA-1)',
+    'a server policy rejects this subject or serial',
+    facts.endsAtRoot ? null : `the server lacks the intermediate ${facts.missingIssuer}`,
+  ].filter((cause): cause is string => cause !== null);
+  return finding(
+    'CLIENT_CERT_REJECTED',
+    'error',
+    'The server rejected our client certificate',
+    `We sent ${certLabel(facts.leaf)} (issued by ${facts.leaf.issuer}); ${alertWords(obs)}, which does not say why. Candidates: ${list(causes)}.`,
+    'Ask the server owner for the reason in their logs (ALB connection log reason codes, nginx error log), quoting the time of this run and our certificate’s SHA-256.',
+    { alert: obs.alert!.name, sha256: facts.leaf.sha256 },
+  );
+}
+
+export function clientRejection(obs: Observation, ctx: DiagnosisContext): DiagnosisFinding[] {
+  const alert = obs.alert;
+  if (!alert || alert.from !== 'server' || !CERTIFICATE_ALERTS.has(alert.code)) return [];
+  if (!obs.sentCertificate) {
+    if (alert.code === 116 || (alert.code === 40 && obs.requested === true)) return [missing(obs, ctx)];
+    return [];
+  }
+  const facts = ctx.facts;
+  if (!facts) return [];
+  const leaf = facts.leaf;
+  const expired = facts.expired[0];
+  const early = facts.notYetValid[0];
+  switch (alert.code) {
+    case 48:
+      return [chainIncompleteOrUntrusted(obs, ctx)];
+    case 45:
+      return [expiredFinding(obs, ctx)];
+    case 44:
+      return [finding('CLIENT_CERT_REVOKED', 'error', 'Rejected: our certificate is revoked', `The server checked revocation and ${alertWords(obs)} for ${certLabel(leaf)} (serial ${leaf.serialNumber}).`, 'Request a new certificate from the issuer; a revoked certificate cannot be reinstated.', { serial: leaf.serialNumber, name: leaf.commonName ?? leaf.subject })];
+    case 43:
+      return [purposeFinding(obs, ctx, 'error')];
+  }
+  if (alert.code === 42 || alert.code === 46) {
+    if (early) return [notYetValidFinding(obs, ctx, 'error')];
+    if (expired) return [expiredFinding(obs, ctx)];
+    if (facts.purposeProblem) return [purposeFinding(obs, ctx, 'error')];
+    if (!facts.endsAtRoot && obs.cas.length > 0 && !obs.cas.some((ca) => ca.key === facts.top.issuerKey)) return [chainIncompleteOrUntrusted(obs, ctx)];
+  }
+  return [candidates(obs, ctx)];
+}
+
+function expiredFinding(obs: Observation, ctx: DiagnosisContext): DiagnosisFinding {
+  const cert = ctx.facts!.expired[0];
+  const detail = cert
+    ? `${certLabel(cert)} expired on ${day(cert.notAfter)}; ${alertWords(obs)}.`
+    : `By this computer’s clock every certificate we sent is in date, yet ${alertWords(obs)}: the server’s clock may be wrong, or it checks a certificate we did not send.`;
+  return finding('CLIENT_CERT_EXPIRED', 'error', 'Rejected: our certificate has expired', detail, 'Ask the issuer for a renewed certificate and import it.', { name: cert ? (cert.commonName ?? cert.subject) : '', date: cert ? cert.notAfter.toISOString() : '' });
+}
+
+export function notYetValidFinding(obs: Observation | null, ctx: DiagnosisContext, severity: 'error' | 'warning'): DiagnosisFinding {
+  const cert = ctx.facts!.notYetValid[0]!;
+  const what = obs?.alert ? `; ${alertWords(obs)}` : severity === 'warning' ? '; the server did not reject it this time' : '';
+  return finding('CLIENT_CERT_NOT_YET_VALID', severity, 'Our certificate is not valid yet', `${certLabel(cert)} is valid only from ${cert.notBefore.toISOString()}${what}.`, 'Wait until its start date, or check the clocks of this computer, the issuer and the server.', { name: cert.commonName ?? cert.subject, date: cert.notBefore.toISOString() });
+}
+
+export function purposeFinding(obs: Observation | null, ctx: DiagnosisContext, severity: 'error' | 'warning'): DiagnosisFinding {
+  const facts = ctx.facts!;
+  const problem = facts.purposeProblem ?? 'the server considers its purpose unsuitable for client authentication';
+  const what = obs?.alert ? `; ${alertWords(obs)}` : severity === 'warning' ? '; the server did not reject it this time' : '';
+  return finding('CLIENT_CERT_PURPOSE', severity, 'Our certificate is not allowed for client authentication', `${certLabel(facts.leaf)}: ${problem}${what}.`, 'Request a certificate whose extended key usage includes clientAuth (TLS Web Client Authentication) and whose key usage allows digitalSignature.', { name: facts.leaf.commonName ?? facts.leaf.subject, problem });
+}
+
+export { CERTIFICATE_ALERTS };

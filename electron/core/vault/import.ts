@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { basename, extname } from 'node:path';
+import { StudioError } from '../../common/errors';
+import type { CertificateInfo } from '../../common/dto/inspect';
+import type { ImportedIdentity } from '../../common/dto/vault';
+import { describeBundle, selectIdentity, type Bundle, type Identity } from '../pki';
+import { loadAuthorities, sha256Hex, storeAuthorities } from './authorities';
+import type { VaultContext } from './context';
+import { newDataKey, sealPrivateKey, wipe } from './envelope';
+import { removeIdentityFolder, writeIdentityFolder } from './identity-files';
+import { nameTaken, uniqueName, validateName } from './names';
+import type { IdentityRecord } from './schema';
+import { keyAlgorithmLabel } from './summaries';
+
+interface PreparedImport {
+  identity: Identity;
+  leaf: CertificateInfo;
+  chain: Uint8Array[];
+  files: string[];
+}
+
+/**
+ * Chooses the key + certificate (`select` when the input holds several) and completes the chain from the input
+ * and from the CA certificates already in the vault. Runs before the lock is taken: it may be slow, writes nothing.
+ */
+function prepare(ctx: VaultContext, bundle: Bundle, select: string | undefined): PreparedImport {
+  const withAuthorities: Bundle = { ...bundle, certificates: [...bundle.certificates, ...loadAuthorities(ctx.layout)] };
+  const identity = selectIdentity(withAuthorities, select);
+  const chain = identity.chain.map((item) => item.der);
+  const report = describeBundle(
+    { files: [], certificates: [identity.leaf, ...identity.chain], privateKeys: [], crls: [], csrs: [] },
+    ctx.now(),
+  );
+  const leafSha = sha256Hex(identity.leaf.der);
+  const leaf = report.certificates.find((certificate) => certificate.sha256 === leafSha)!;
+  return { identity, leaf, chain, files: bundle.files.map((file) => basename(file.path)) };
+}
+
+function defaultName(prepared: PreparedImport): string {
+  const candidates = [prepared.leaf.commonName, prepared.files[0] && basename(prepared.files[0], extname(prepared.files[0])), 'identity'];
+  for (const candidate of candidates) {
+    if (!candidate) continue;
+    try {
+      return validateName(candidate.slice(0, 180));
+    } catch {
+      // not usable as a name (control characters…): try the next
+    }
+  }
+  return 'identity';
+}
+
+function recordFor(id: string, name: string, prepared: PreparedImport, now: Date): IdentityRecord {
+  const { leaf } = prepared;
+  return {
+    id,
+    name,
+    createdAt: now.toISOString(),
+    source: prepared.files,
+    labels: [],
+    hosts: [],
+    certificate: {
+      sha256: leaf.sha256,
+      subject: leaf.subject,
+      issuer: leaf.issuer,
+      subjectCommonName: leaf.commonName,
+      issuerCommonName: leaf.issuerCommonName,
+      notBefore: leaf.notBefore,
+      notAfter: leaf.notAfter,
+    },
+    chain: prepared.chain.map(sha256Hex),
+    keyAlgorithm: keyAlgorithmLabel(leaf.publicKey),
+  };
+}
+
+/**
+ * Write-ahead order, so a crash at any instant leaves a loadable vault: (1) the data key into the keychain — an
+ * unavailable keychain fails before anything is written; (2) CA certificates, the identity folder (sealed key,
+ * certificate, chain, history); (3) vault.json, the commit. Before (3) the identity does not exist; what (1) and
+ * (2) left behind is an orphan that `vault doctor` reports and removes.
+ */
+export async function importIdentity(ctx: VaultContext, bundle: Bundle, request: { select?: string; name?: string }): Promise<ImportedIdentity> {
+  const chosenName = request.name === undefined ? undefined : validateName(request.name);
+  const prepared = prepare(ctx, bundle, request.select);
+
+  return ctx.lock.run(async () => {
+    const index = ctx.index.read();
+    const duplicate = index.identities.find((identity) => identity.certificate.sha256 === prepared.leaf.sha256);
+    if (duplicate) {
+      throw new StudioError('IDENTITY_EXISTS', `this certificate and key are already in the vault as '${duplicate.name}'`, {
+        hint: `Use the existing identity '${duplicate.name}' (rename it if needed), or remove it first to import again.`,
+        params: { name: duplicate.name },
+      });
+    }
+    if (chosenName !== undefined && nameTaken(index, chosenName)) {
+      throw new StudioError('IDENTITY_EXISTS', `an identity named '${chosenName}' already exists`, {
+        hint: 'Choose another name with --name (in the app: the name field).',
+        params: { name: chosenName },
+      });
+    }
+    const name = chosenName ?? uniqueName(index, defaultName(prepared));
+    const id = randomUUID();
+    const now = ctx.now();
+    const dataKey = newDataKey();
+    try {
+      await ctx.keychain.setDataKey(id, dataKey, `store the key of '${name}'`);
+      try {
+        storeAuthorities(ctx.layout, prepared.chain);
+        writeIdentityFolder(ctx.layout, id, {
+          sealedKey: sealPrivateKey(prepared.identity.key.pkcs8, dataKey, id),
+          certificate: prepared.identity.leaf.der,
+          chain: prepared.chain,
+          history: [{ at: now.toISOString(), action: 'imported', details: { files: prepared.files } }],
+        });
+        const record = recordFor(id, name, prepared, now);
+        ctx.index.write({ ...index, identities: [...index.identities, record] });
+        return { id, name, subject: record.certificate.subject, issuer: record.certificate.issuer, notAfter: record.certificate.notAfter, certificateSha256: record.certificate.sha256, chain: record.chain };
+      } catch (error) {
+        removeIdentityFolder(ctx.layout, id);
+        await ctx.keychain.deleteDataKey(id, `remove the key of '${name}'`).catch(() => false);
+        throw error;
+      }
+    } finally {
+      wipe(dataKey);
+    }
+  });
+}
