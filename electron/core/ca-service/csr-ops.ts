@@ -5,9 +5,9 @@ import { certificateMatchesKey, createCsr, matchPendingKey, readCsr, recordFor a
 import { readContent, selectIdentity } from '../pki';
 import { loadAuthorities } from '../vault/authorities';
 import type { VaultContext } from '../vault/context';
-import { newDataKey, openPrivateKey, sealPrivateKey, wipe } from '../vault/envelope';
-import { readSealedKey, removeIdentityFolder } from '../vault/identity-files';
-import { keyDoesNotDecrypt, keyUnrecoverable } from '../vault/key-access';
+import { newDataKey, sealPrivateKey, wipe } from '../vault/envelope';
+import { removeIdentityFolder } from '../vault/identity-files';
+import { unsealPrivateKey } from '../vault/key-access';
 import { sameName, validateName } from '../vault/names';
 import type { IdentityRecord, PendingRecord } from '../vault/schema';
 import { outcomeError, withAuthority } from './authority-ops';
@@ -78,19 +78,6 @@ export async function createRequest(ctx: VaultContext, request: CreateRequest): 
   }
 }
 
-async function unsealPending(ctx: VaultContext, record: PendingRecord): Promise<Uint8Array> {
-  const sealed = readSealedKey(ctx.layout, record.id, record.name);
-  const dataKey = await ctx.keychain.getDataKey(record.id, `read the key of '${record.name}'`);
-  if (dataKey === null) throw keyUnrecoverable(record.name);
-  try {
-    const pkcs8 = openPrivateKey(sealed, dataKey, record.id);
-    if (pkcs8 === null) throw keyDoesNotDecrypt(record.name);
-    return pkcs8;
-  } finally {
-    wipe(dataKey);
-  }
-}
-
 /**
  * The certificate that came back for a pending request (`bytes`: PEM/DER/PKCS#7, possibly with its chain): matched
  * to a pending key by public key (KEY_MISMATCH otherwise), its chain completed from the file and the vault's CA
@@ -111,7 +98,7 @@ export async function completeRequest(ctx: VaultContext, bytes: Uint8Array, sour
   };
   const leaf = certificates.find((certificate) => pending.some((entry) => certifies(certificate.der, entry.publicKey)));
   const { record } = matchPendingKey((leaf ?? certificates[0]!).der, pending, source);
-  const pkcs8 = await unsealPending(ctx, record);
+  const pkcs8 = await unsealPrivateKey(ctx, record);
   try {
     const identity = selectIdentity({
       files: [],

@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { StudioError, toErrorDto, type ErrorDto } from '../../common/errors';
 import type { HistoryEntry } from '../../common/dto/vault';
-import { describeBundle } from '../pki';
 import { sha256Hex, storeAuthorities } from '../vault/authorities';
 import type { VaultContext } from '../vault/context';
-import { newDataKey, sealPrivateKey, wipe } from '../vault/envelope';
-import { removeIdentityFolder, writeIdentityFolder } from '../vault/identity-files';
 import { sameName, validateName } from '../vault/names';
+import { describeLeaf, identityRecord } from '../vault/records';
 import type { IdentityRecord, VaultIndex } from '../vault/schema';
-import { keyAlgorithmLabel } from '../vault/summaries';
+import { storeIdentity } from '../vault/store-identity';
 import { writeCompletion } from './pending-files';
 
 /** A key + certificate the CA service puts into the vault (a new CA, an issued identity, a completed request). */
@@ -41,30 +39,8 @@ export function nameInUse(index: VaultIndex, name: string): boolean {
 }
 
 function recordFor(id: string, item: NewIdentity, now: Date): IdentityRecord {
-  const report = describeBundle({ files: [], certificates: [{ der: item.certificate, source: item.name }], privateKeys: [], crls: [], csrs: [] }, now);
-  const leafSha = sha256Hex(item.certificate);
-  const leaf = report.certificates.find((certificate) => certificate.sha256 === leafSha)!;
-  return {
-    id,
-    name: item.name,
-    createdAt: now.toISOString(),
-    source: [],
-    labels: [],
-    hosts: [],
-    certificate: {
-      sha256: leaf.sha256,
-      subject: leaf.subject,
-      issuer: leaf.issuer,
-      subjectCommonName: leaf.commonName,
-      issuerCommonName: leaf.issuerCommonName,
-      notBefore: leaf.notBefore,
-      notAfter: leaf.notAfter,
-    },
-    chain: item.chain.map(sha256Hex),
-    keyAlgorithm: keyAlgorithmLabel(leaf.publicKey),
-    ...(item.authority ? { authority: item.authority } : {}),
-    ...(item.issuedBy ? { issuedBy: item.issuedBy } : {}),
-  };
+  const leaf = describeLeaf([{ der: item.certificate, source: item.name }], item.certificate, now);
+  return identityRecord({ id, name: item.name, createdAt: now, source: [], leaf, chain: item.chain, authority: item.authority, issuedBy: item.issuedBy });
 }
 
 /**
@@ -97,26 +73,8 @@ export async function writeIdentities(ctx: VaultContext, index: VaultIndex, item
 async function writeNew(ctx: VaultContext, item: NewIdentity): Promise<IdentityRecord> {
   const id = randomUUID();
   const now = ctx.now();
-  const dataKey = newDataKey();
-  try {
-    await ctx.keychain.setDataKey(id, dataKey, `store the key of '${item.name}'`);
-    try {
-      storeAuthorities(ctx.layout, item.chain);
-      writeIdentityFolder(ctx.layout, id, {
-        sealedKey: sealPrivateKey(item.pkcs8, dataKey, id),
-        certificate: item.certificate,
-        chain: item.chain,
-        history: [{ at: now.toISOString(), action: 'imported', details: { files: [], ...item.history } }],
-      });
-      return recordFor(id, item, now);
-    } catch (error) {
-      removeIdentityFolder(ctx.layout, id);
-      await ctx.keychain.deleteDataKey(id, `remove the key of '${item.name}'`).catch(() => false);
-      throw error;
-    }
-  } finally {
-    wipe(dataKey);
-  }
+  const history = [{ at: now.toISOString(), action: 'imported' as const, details: { files: [], ...item.history } }];
+  return storeIdentity(ctx, { id, name: item.name, pkcs8: item.pkcs8, certificate: item.certificate, chain: item.chain, history }, () => recordFor(id, item, now));
 }
 
 /** A pending request's folder already holds the sealed key: add the certificate, the chain and the history. */

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
-import { mkdirSync } from 'node:fs';
 import { encodePem } from '../pki';
-import { syncFolder, vaultWriteFailed, writeFileAtomically } from '../vault/atomic-file';
-import { certificatesPem, writeHistory } from '../vault/identity-files';
-import { ensurePrivateFolder, FOLDER_MODE, type VaultLayout } from '../vault/layout';
+import { syncFolder, writeFileAtomically } from '../vault/atomic-file';
+import { certificatesPem, createIdentityFolder, writeHistory } from '../vault/identity-files';
+import type { VaultLayout } from '../vault/layout';
 import type { VaultContext } from '../vault/context';
 import type { NewIdentity } from './identity-writer';
 
@@ -17,13 +16,7 @@ export const REQUEST_FILE = 'request.pem';
 export const requestFile = (layout: VaultLayout, id: string): string => join(layout.identityFolder(id), REQUEST_FILE);
 
 export function writePendingFolder(layout: VaultLayout, id: string, sealedKey: Uint8Array, csrDer: Uint8Array): void {
-  ensurePrivateFolder(layout.identities);
-  const folder = layout.identityFolder(id);
-  try {
-    mkdirSync(folder, { mode: FOLDER_MODE });
-  } catch (error) {
-    throw vaultWriteFailed(folder, error);
-  }
+  createIdentityFolder(layout, id);
   writeFileAtomically(layout.keyFile(id), sealedKey);
   writeFileAtomically(requestFile(layout, id), encodePem('CERTIFICATE REQUEST', csrDer));
   syncFolder(layout.identities);

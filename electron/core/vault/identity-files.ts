@@ -22,8 +22,8 @@ const missing = (name: string, what: string) =>
     params: { name },
   });
 
-/** Writes every file of a new identity; the folder must not exist yet. */
-export function writeIdentityFolder(layout: VaultLayout, id: string, payload: IdentityPayload): void {
+/** Creates identities/<id>/ (private); fails when it already exists. */
+export function createIdentityFolder(layout: VaultLayout, id: string): void {
   ensurePrivateFolder(layout.identities);
   const folder = layout.identityFolder(id);
   try {
@@ -31,6 +31,11 @@ export function writeIdentityFolder(layout: VaultLayout, id: string, payload: Id
   } catch (error) {
     throw vaultWriteFailed(folder, error);
   }
+}
+
+/** Writes every file of a new identity; the folder must not exist yet. */
+export function writeIdentityFolder(layout: VaultLayout, id: string, payload: IdentityPayload): void {
+  createIdentityFolder(layout, id);
   writeFileAtomically(layout.keyFile(id), payload.sealedKey);
   writeFileAtomically(layout.certificateFile(id), certificatesPem([payload.certificate]));
   writeFileAtomically(layout.chainFile(id), certificatesPem(payload.chain));

@@ -3,14 +3,12 @@ import { basename, extname } from 'node:path';
 import { StudioError } from '../../common/errors';
 import type { CertificateInfo } from '../../common/dto/inspect';
 import type { ImportedIdentity } from '../../common/dto/vault';
-import { describeBundle, selectIdentity, type Bundle, type Identity } from '../pki';
-import { loadAuthorities, sha256Hex, storeAuthorities } from './authorities';
+import { selectIdentity, type Bundle, type Identity } from '../pki';
+import { loadAuthorities } from './authorities';
 import type { VaultContext } from './context';
-import { newDataKey, sealPrivateKey, wipe } from './envelope';
-import { removeIdentityFolder, writeIdentityFolder } from './identity-files';
 import { nameTaken, uniqueName, validateName } from './names';
-import type { IdentityRecord } from './schema';
-import { keyAlgorithmLabel } from './summaries';
+import { describeLeaf, identityRecord } from './records';
+import { storeIdentity } from './store-identity';
 
 interface PreparedImport {
   identity: Identity;
@@ -27,12 +25,7 @@ function prepare(ctx: VaultContext, bundle: Bundle, select: string | undefined):
   const withAuthorities: Bundle = { ...bundle, certificates: [...bundle.certificates, ...loadAuthorities(ctx.layout)] };
   const identity = selectIdentity(withAuthorities, select);
   const chain = identity.chain.map((item) => item.der);
-  const report = describeBundle(
-    { files: [], certificates: [identity.leaf, ...identity.chain], privateKeys: [], crls: [], csrs: [] },
-    ctx.now(),
-  );
-  const leafSha = sha256Hex(identity.leaf.der);
-  const leaf = report.certificates.find((certificate) => certificate.sha256 === leafSha)!;
+  const leaf = describeLeaf([identity.leaf, ...identity.chain], identity.leaf.der, ctx.now());
   return { identity, leaf, chain, files: bundle.files.map((file) => basename(file.path)) };
 }
 
@@ -47,29 +40,6 @@ function defaultName(prepared: PreparedImport): string {
     }
   }
   return 'identity';
-}
-
-function recordFor(id: string, name: string, prepared: PreparedImport, now: Date): IdentityRecord {
-  const { leaf } = prepared;
-  return {
-    id,
-    name,
-    createdAt: now.toISOString(),
-    source: prepared.files,
-    labels: [],
-    hosts: [],
-    certificate: {
-      sha256: leaf.sha256,
-      subject: leaf.subject,
-      issuer: leaf.issuer,
-      subjectCommonName: leaf.commonName,
-      issuerCommonName: leaf.issuerCommonName,
-      notBefore: leaf.notBefore,
-      notAfter: leaf.notAfter,
-    },
-    chain: prepared.chain.map(sha256Hex),
-    keyAlgorithm: keyAlgorithmLabel(leaf.publicKey),
-  };
 }
 
 /**
@@ -100,27 +70,18 @@ export async function importIdentity(ctx: VaultContext, bundle: Bundle, request:
     const name = chosenName ?? uniqueName(index, defaultName(prepared));
     const id = randomUUID();
     const now = ctx.now();
-    const dataKey = newDataKey();
-    try {
-      await ctx.keychain.setDataKey(id, dataKey, `store the key of '${name}'`);
-      try {
-        storeAuthorities(ctx.layout, prepared.chain);
-        writeIdentityFolder(ctx.layout, id, {
-          sealedKey: sealPrivateKey(prepared.identity.key.pkcs8, dataKey, id),
-          certificate: prepared.identity.leaf.der,
-          chain: prepared.chain,
-          history: [{ at: now.toISOString(), action: 'imported', details: { files: prepared.files } }],
-        });
-        const record = recordFor(id, name, prepared, now);
-        ctx.index.write({ ...index, identities: [...index.identities, record] });
-        return { id, name, subject: record.certificate.subject, issuer: record.certificate.issuer, notAfter: record.certificate.notAfter, certificateSha256: record.certificate.sha256, chain: record.chain };
-      } catch (error) {
-        removeIdentityFolder(ctx.layout, id);
-        await ctx.keychain.deleteDataKey(id, `remove the key of '${name}'`).catch(() => false);
-        throw error;
-      }
-    } finally {
-      wipe(dataKey);
-    }
+    const item = {
+      id,
+      name,
+      pkcs8: prepared.identity.key.pkcs8,
+      certificate: prepared.identity.leaf.der,
+      chain: prepared.chain,
+      history: [{ at: now.toISOString(), action: 'imported' as const, details: { files: prepared.files } }],
+    };
+    return storeIdentity(ctx, item, () => {
+      const record = identityRecord({ id, name, createdAt: now, source: prepared.files, leaf: prepared.leaf, chain: prepared.chain });
+      ctx.index.write({ ...index, identities: [...index.identities, record] });
+      return { id, name, subject: record.certificate.subject, issuer: record.certificate.issuer, notAfter: record.certificate.notAfter, certificateSha256: record.certificate.sha256, chain: record.chain };
+    });
   });
 }

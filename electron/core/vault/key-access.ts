@@ -20,10 +20,11 @@ export function keyDoesNotDecrypt(name: string): StudioError {
 }
 
 /**
- * The identity's PKCS#8 DER, decrypted with the data key from the keychain. The caller wipes it after use.
+ * The PKCS#8 DER of an identity (or a pending request), decrypted with the data key from the keychain. The caller
+ * wipes it after use.
  * KEYCHAIN_UNAVAILABLE when the keychain does not answer; VAULT_CORRUPT when the entry is gone or does not fit.
  */
-export async function unsealPrivateKey(ctx: VaultContext, record: IdentityRecord): Promise<Uint8Array> {
+export async function unsealPrivateKey(ctx: VaultContext, record: Pick<IdentityRecord, 'id' | 'name'>): Promise<Uint8Array> {
   const sealed = readSealedKey(ctx.layout, record.id, record.name);
   const dataKey = await ctx.keychain.getDataKey(record.id, `read the key of '${record.name}'`);
   if (dataKey === null) throw keyUnrecoverable(record.name);
