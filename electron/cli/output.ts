@@ -18,6 +18,13 @@ export function createOutput(json: boolean): Output {
 
 export const printJson = (output: Output, value: unknown): void => output.out(JSON.stringify(value, null, 2));
 
+/** What an export wrote: the result as JSON, or one line per file; warnings always go to stderr. */
+export function printWritten(output: Output, result: { written: string[]; warnings: string[] }): void {
+  if (output.json) printJson(output, result);
+  else for (const path of result.written) output.out(`wrote ${path}`);
+  for (const warning of result.warnings) output.note(`warning: ${warning}`);
+}
+
 const useColor = (): boolean => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 const paint = (code: string) => (text: string) => (useColor() ? `\u001b[${code}m${text}\u001b[0m` : text);
 export const color = { red: paint('31'), yellow: paint('33'), green: paint('32'), dim: paint('2'), bold: paint('1'), cyan: paint('36') };

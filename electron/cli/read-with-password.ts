@@ -30,3 +30,14 @@ export async function promptNewPassword(what: string): Promise<string> {
   if (first !== second) throw new StudioError('USAGE', `the two ${what}s differ`, { hint: 'Run the command again.' });
   return first;
 }
+
+/** A PKCS#12 output always needs a password: the one given, else one typed twice, else PASSWORD_REQUIRED. */
+export async function pkcs12OutputPassword(given: string | undefined): Promise<string> {
+  if (given !== undefined) return given;
+  if (!canPrompt()) {
+    throw new StudioError('PASSWORD_REQUIRED', 'a PKCS#12 file needs an output password', {
+      hint: 'Give one with --out-password-env VAR or --out-password-file FILE.',
+    });
+  }
+  return promptNewPassword('password for the PKCS#12 file');
+}

@@ -3,9 +3,9 @@ import type { OutputFormat, Pkcs12Profile } from '../../common/dto/inspect';
 import { createServices } from '../../core';
 import { parseCommandArgs, requireOne } from '../args';
 import type { Command } from '../command';
-import { printJson } from '../output';
-import { inspectWithPassword, promptNewPassword } from '../read-with-password';
-import { canPrompt, passwordFrom } from '../secrets';
+import { printWritten } from '../output';
+import { inspectWithPassword, pkcs12OutputPassword } from '../read-with-password';
+import { passwordFrom } from '../secrets';
 
 const usage =
   'mtls-studio convert FILE... --to p12|pem|der|p7b|acm --out PATH [--profile modern|compat] [--password-env VAR | --password-file FILE] [--out-password-env VAR | --out-password-file FILE] [--select SHA256] [--no-key] [--force] [--json]';
@@ -76,14 +76,7 @@ Examples:
     let outPassword = passwordFrom({ env: values['out-password-env'], file: values['out-password-file'] }, 'output password');
     const services = createServices();
     const { inspectionId } = await inspectWithPassword(services, positionals, password);
-    if (format === 'p12' && outPassword === undefined) {
-      if (!canPrompt()) {
-        throw new StudioError('PASSWORD_REQUIRED', 'a PKCS#12 file needs an output password', {
-          hint: 'Give one with --out-password-env VAR or --out-password-file FILE.',
-        });
-      }
-      outPassword = await promptNewPassword('password for the PKCS#12 file');
-    }
+    if (format === 'p12') outPassword = await pkcs12OutputPassword(outPassword);
 
     const result = await services.files.export(
       {
@@ -97,11 +90,7 @@ Examples:
       values.out,
       { overwrite: values.force ?? false },
     );
-    if (output.json) printJson(output, result);
-    else {
-      for (const path of result.written) output.out(`wrote ${path}`);
-    }
-    for (const warning of result.warnings) output.note(`warning: ${warning}`);
+    printWritten(output, result);
     return 0;
   },
 };

@@ -3,9 +3,9 @@ import type { Pkcs12Profile } from '../../../common/dto/inspect';
 import type { IdentityExportFormat } from '../../../common/dto/vault';
 import { parseCommandArgs, requireOne } from '../../args';
 import type { Command } from '../../command';
-import { printJson } from '../../output';
-import { promptNewPassword } from '../../read-with-password';
-import { canPrompt, passwordFrom } from '../../secrets';
+import { printWritten } from '../../output';
+import { pkcs12OutputPassword } from '../../read-with-password';
+import { passwordFrom } from '../../secrets';
 import { vaultServices } from '../../vault-services';
 import { onePositional } from './positionals';
 
@@ -60,14 +60,7 @@ Examples:
     const profile: Pkcs12Profile = values.profile === undefined ? 'modern' : requireOne(values.profile, ['modern', 'compat'] as const, '--profile', usage);
     if (values['no-key'] && format !== 'pem') throw new StudioError('USAGE', `--no-key applies to --to pem only (${format} always holds the key)`, { hint: usage });
     let outPassword = passwordFrom({ env: values['out-password-env'], file: values['out-password-file'] }, 'output password');
-    if (format === 'p12' && outPassword === undefined) {
-      if (!canPrompt()) {
-        throw new StudioError('PASSWORD_REQUIRED', 'a PKCS#12 file needs an output password', {
-          hint: 'Give one with --out-password-env VAR or --out-password-file FILE.',
-        });
-      }
-      outPassword = await promptNewPassword('password for the PKCS#12 file');
-    }
+    if (format === 'p12') outPassword = await pkcs12OutputPassword(outPassword);
     const result = await vaultServices().vault.export(
       {
         identity: name,
@@ -79,9 +72,7 @@ Examples:
       values.out,
       { overwrite: values.force ?? false },
     );
-    if (output.json) printJson(output, result);
-    else for (const path of result.written) output.out(`wrote ${path}`);
-    for (const warning of result.warnings) output.note(`warning: ${warning}`);
+    printWritten(output, result);
     return 0;
   },
 };
