@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FINDING_CODES } from '../../electron/common/dto/inspect';
@@ -6,7 +6,20 @@ import { ERROR_CODES } from '../../electron/common/errors';
 import { untranslatedWords } from '../helpers/technical-tokens';
 
 type Tree = { [key: string]: string | Tree };
-const load = (lang: string): Tree => JSON.parse(readFileSync(join(process.cwd(), 'renderer/src/i18n/locales', `${lang}.json`), 'utf8')) as Tree;
+const LOCALES = join(process.cwd(), 'renderer/src/i18n/locales');
+const readTree = (file: string): Tree => JSON.parse(readFileSync(file, 'utf8')) as Tree;
+/** the base file plus every feature folder (locales/<feature>/<lang>.json under the key <feature>) */
+function load(lang: string): Tree {
+  const tree = readTree(join(LOCALES, `${lang}.json`));
+  for (const entry of readdirSync(LOCALES, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const file = join(LOCALES, entry.name, `${lang}.json`);
+    if (!existsSync(file)) throw new Error(`${file} is missing`);
+    if (tree[entry.name] !== undefined) throw new Error(`'${entry.name}' is defined in ${lang}.json and in its own folder`);
+    tree[entry.name] = readTree(file);
+  }
+  return tree;
+}
 
 function flatten(tree: Tree, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
@@ -23,6 +36,12 @@ const zh = { 'zh-CN': flatten(load('zh-CN')), 'zh-TW': flatten(load('zh-TW')) };
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 describe('renderer translations', () => {
+  it('every feature folder of strings is registered in bundles.ts, in every language', () => {
+    const source = readFileSync(join(process.cwd(), 'renderer/src/i18n/bundles.ts'), 'utf8');
+    const folders = readdirSync(LOCALES, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+    for (const { name } of folders) for (const lang of ['en', 'zh-CN', 'zh-TW']) expect(source).toContain(`'./locales/${name}/${lang}.json'`);
+  });
+
   it('the three locales have exactly the same keys and no empty value', () => {
     for (const [lang, strings] of Object.entries(zh)) {
       expect([...strings.keys()].sort(), lang).toEqual([...en.keys()].sort());

@@ -1,14 +1,12 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import en from './locales/en.json';
-import zhCN from './locales/zh-CN.json';
-import zhTW from './locales/zh-TW.json';
+import { bundles } from './bundles';
 import { initialLanguage, isLanguage, saveLanguage, type Language } from './languages';
 
 export const resources = {
-  en: { translation: en },
-  'zh-CN': { translation: zhCN },
-  'zh-TW': { translation: zhTW },
+  en: { translation: bundles.en },
+  'zh-CN': { translation: bundles['zh-CN'] },
+  'zh-TW': { translation: bundles['zh-TW'] },
 } as const;
 
 export function initI18n(): void {
