@@ -21,7 +21,8 @@ import { createOpenedFilesInbox } from '../../electron/main/opened-files';
 import { createSettingsStore } from '../../electron/main/settings-store';
 
 const ROOT = resolve(__dirname, '../..');
-const RENDERER_DIST = join(ROOT, 'dist/renderer');
+// STUDIO_RENDERER_DIST: a renderer built elsewhere (`vite build --outDir …`), so parallel work does not share dist/
+const RENDERER_DIST = process.env.STUDIO_RENDERER_DIST ?? join(ROOT, 'dist/renderer');
 export const SCREENSHOT_DIR = join(ROOT, 'test-results/screens');
 
 export const LANGUAGES = ['en', 'zh-CN', 'zh-TW'] as const;
