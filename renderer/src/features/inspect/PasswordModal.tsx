@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
-import { IconAlertCircle, IconLock } from '@tabler/icons-react';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PasswordFields } from './PasswordFields';
 
 interface Props {
   opened: boolean;
@@ -46,27 +47,7 @@ export function PasswordModal({ opened, file, wrong, checking, onSubmit, onCance
         }}
       >
         <Stack gap="md">
-          <Text size="sm" className="wrap-anywhere">
-            {file ? t('inspect.password.descriptionFile', { file }) : t('inspect.password.description')}
-          </Text>
-          {wrong && !checking && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle size={18} aria-hidden />} role="alert" data-testid="password-wrong">
-              {t('inspect.password.wrong')}
-            </Alert>
-          )}
-          <PasswordInput
-            label={t('inspect.password.label')}
-            value={password}
-            onChange={(event) => setPassword(event.currentTarget.value)}
-            data-autofocus
-            autoComplete="off"
-            error={wrong && !checking ? true : undefined}
-            visibilityToggleButtonProps={{ 'aria-label': t('inspect.password.toggleVisibility') }}
-            data-testid="password-input"
-          />
-          <Text size="xs" c="dimmed">
-            {t('inspect.password.emptyHint')}
-          </Text>
+          <PasswordFields file={file} wrong={wrong && !checking} password={password} onChange={setPassword} inputTestId="password-input" />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onCancel}>
               {t('common.cancel')}

@@ -1,7 +1,7 @@
-import { Alert, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
-import { IconAlertCircle } from '@tabler/icons-react';
+import { Button, Group, Stack } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PasswordFields } from '../../inspect/PasswordFields';
 import type { ImportWizard } from './useImportWizard';
 
 /** Step 2, only when a file needs it: the password, asked inline; a wrong one is said and the step stays. */
@@ -26,28 +26,7 @@ export function PasswordStep({ wizard }: { wizard: ImportWizard }) {
       data-testid="wizard-password"
     >
       <Stack gap="md">
-        <Text size="sm" className="wrap-anywhere">
-          {file ? t('inspect.password.descriptionFile', { file }) : t('inspect.password.description')}
-        </Text>
-        {wrong && (
-          <Alert color="red" variant="light" icon={<IconAlertCircle size={18} aria-hidden />} role="alert" data-testid="password-wrong">
-            {t('inspect.password.wrong')}
-          </Alert>
-        )}
-        <PasswordInput
-          label={t('inspect.password.label')}
-          value={password}
-          onChange={(event) => setPassword(event.currentTarget.value)}
-          data-autofocus
-          autoFocus
-          autoComplete="off"
-          error={wrong ? true : undefined}
-          visibilityToggleButtonProps={{ 'aria-label': t('inspect.password.toggleVisibility') }}
-          data-testid="import-password"
-        />
-        <Text size="xs" c="dimmed">
-          {t('inspect.password.emptyHint')}
-        </Text>
+        <PasswordFields file={file} wrong={wrong} password={password} onChange={setPassword} inputTestId="import-password" />
         <Group justify="space-between">
           <Button variant="default" onClick={wizard.back}>
             {t('identities.wizard.back')}
