@@ -9,10 +9,17 @@ import { probeCommand } from './commands/probe';
 import { caCommand } from './commands/ca';
 import { csrCommand } from './commands/csr';
 import { kitCommand } from './commands/kit';
+import { labCommand } from './commands/lab';
+import { chainCommand } from './commands/chain';
+import { truststoreCommand } from './commands/truststore';
+import { headersCommand } from './commands/headers';
+import { installCommand } from './commands/install/install';
+import { uninstallCommand } from './commands/install/uninstall';
+import { storesCommand } from './commands/install/stores';
 import { createOutput, printError } from './output';
 import { VERSION } from './version';
 
-const COMMANDS: Command[] = [inspectCommand, convertCommand, identityCommand, vaultCommand, probeCommand, caCommand, csrCommand, kitCommand];
+const COMMANDS: Command[] = [inspectCommand, convertCommand, identityCommand, vaultCommand, probeCommand, caCommand, csrCommand, kitCommand, truststoreCommand, chainCommand, headersCommand, labCommand, installCommand, uninstallCommand, storesCommand];
 
 const EXIT = { ok: 0, checkFailed: 1, badInput: 2 } as const;
 

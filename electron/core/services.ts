@@ -6,6 +6,8 @@ import { createCaService, type CaService } from './ca-service';
 import { createProbeService, type ProbeService } from './probe';
 import { loadAuthorities } from './vault/authorities';
 import { vaultLayout } from './vault/layout';
+import { createInstallService, type InstallService, type InstallServiceOptions } from './install';
+import { createTrustStoreService, trustStoreVault, type TrustStoreService } from './chain/truststore';
 
 export interface ServicesOptions {
   /** data folder (MTLS_STUDIO_HOME); default dataHome() */
@@ -16,14 +18,20 @@ export interface ServicesOptions {
   vaultLockTimeoutMs?: number;
   /** the OS keychain by default; tests and benchmarks may pass another implementation of the interface */
   keychain?: Keychain;
+  /** OS/browser stores: the machine (platform, HOME, PATH), the app allowed to use keys on macOS; tests pass a temp HOME */
+  install?: Omit<InstallServiceOptions, 'vault'>;
 }
 
 export interface Services {
   files: FileService;
   vault: VaultService;
   probe: ProbeService;
-  /** the local CA: authorities, issuing, CSRs, revocation, partner kits (core-only for now, no IPC channel yet) */
+  /** putting identities into NSS / Firefox / macOS keychain / Windows stores, checked live */
+  install: InstallService;
+  /** the local CA: authorities, issuing, CSRs, revocation, partner kits */
   ca: CaService;
+  /** trust-store bundles for the cloud targets: build, check, test a client certificate */
+  truststore: TrustStoreService;
 }
 
 /** The one composition root, shared by the Electron main process, the CLI and the tests. */
@@ -46,5 +54,7 @@ export function createServices(options: ServicesOptions = {}): Services {
     now,
     vault: { clientCredentials: (identity) => vault.clientCredentials(identity), authorities: () => loadAuthorities(vaultLayout(home)).map((item) => item.der) },
   });
-  return { files, vault, probe, ca };
+  const truststore = createTrustStoreService({ now, vault: trustStoreVault(vaultContext) });
+  const install = createInstallService({ ...options.install, vault });
+  return { files, vault, probe, install, ca, truststore };
 }

@@ -20,8 +20,6 @@ export interface ExpiryNotifierDeps {
   Notification: NotificationFactory;
   /** the OS locale (app.getLocale()), used until the renderer has told main its language */
   systemLocale: string;
-  /** clicking the notification brings the window (Identities is the start screen) to the front */
-  onClick(): void;
   logger?: Pick<Logger, 'info' | 'error'>;
 }
 
@@ -65,27 +63,4 @@ export function expiryMessage(identities: IdentitySummary[], days: number, langu
   const lines = identities.slice(0, LISTED).map((identity) => texts.line(identity.name, identity.daysLeft));
   if (identities.length > LISTED) lines.push(texts.more(identities.length - LISTED));
   return { title: texts.title(identities.length, days), body: lines.join('\n') };
-}
-
-/**
- * On app start: one OS notification listing the identities that expire within the user's threshold (expired
- * ones first), when the reminder is on and the OS supports notifications. Reading the vault needs no keychain.
- * Returns how many identities the notification named (0: none shown). Never throws: a damaged vault is logged
- * and the Identities screen shows the problem.
- */
-export async function notifyExpiringIdentities(deps: ExpiryNotifierDeps): Promise<number> {
-  try {
-    const { expiry, language } = deps.settings.read();
-    if (!expiry.notify || !deps.Notification.isSupported()) return 0;
-    const { identities } = await deps.vault.list({ expiringWithinDays: expiry.thresholdDays, sort: 'expiry' });
-    if (identities.length === 0) return 0;
-    const notification = new deps.Notification(expiryMessage(identities, expiry.thresholdDays, language ?? languageForLocale(deps.systemLocale)));
-    notification.on('click', () => deps.onClick());
-    notification.show();
-    deps.logger?.info('expiry.notified', { count: identities.length, thresholdDays: expiry.thresholdDays });
-    return identities.length;
-  } catch (error) {
-    deps.logger?.error('expiry.notify-failed', error);
-    return 0;
-  }
 }

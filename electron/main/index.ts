@@ -5,7 +5,7 @@ import { createServices, dataHome } from '../core';
 import { showAboutDialog } from './about';
 import { APP_ID, PRODUCT_NAME } from './app-identity';
 import { electronAppInfo } from './app-info';
-import { notifyExpiringIdentities } from './expiry-notifier';
+import { createNotifiedLog, createOpenRequests, startExpiryWatch } from './expiry-watch';
 import { APP_SCHEME, createAppProtocolHandler } from './app-protocol';
 import { createGateway } from './ipc/gateway';
 import { createIpcHandlers } from './ipc/handlers';
@@ -18,6 +18,7 @@ import { blockRemoteRequests, denyAllPermissions, guardContents, isAllowedExtern
 import { createOpenedFilesInbox, filePathsFromArgv } from './opened-files';
 import { isTrustedSender } from './sender-policy';
 import { createSettingsStore } from './settings-store';
+import { createLabHost } from './lab-host';
 
 const RENDERER_ROOT = join(__dirname, '..', 'renderer');
 const PRELOAD = join(__dirname, '..', 'preload', 'index.cjs');
@@ -59,6 +60,13 @@ function runStudio(): void {
   });
   const window = createMainWindow({ preload: PRELOAD, stateFile: join(home, 'window-state.json'), devTools: DEV_TOOLS, logger, onRendererReset: () => inbox.detach() });
   const dialogs = nativeDialogs(dialog, () => window.current());
+  const lab = createLabHost({ folder: join(home, 'lab') });
+  // the lab's servers close before the app goes (bounded by the lab host's stop timeout)
+  app.on('will-quit', (event) => {
+    if (!lab.running()) return;
+    event.preventDefault();
+    void lab.stop().finally(() => app.quit());
+  });
 
   const openFiles = (paths: string[], source: string) => {
     if (paths.length === 0) return;
@@ -103,11 +111,26 @@ function runStudio(): void {
       denyAllPermissions(session.defaultSession);
       blockRemoteRequests(session.defaultSession);
       protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_ROOT));
-      const services = createServices({ home });
+      // macOS: the app is the program allowed to use keys it installs into the login keychain
+      const services = createServices({ home, install: { appPath: process.execPath } });
       const settings = createSettingsStore(join(home, 'settings.json'));
-      const handlers = createIpcHandlers({ services, dialogs, appInfo: info, openedFiles: inbox, settings, events: (event, payload) => window.send(event, payload) });
-      // identities within the user's expiry threshold: one OS notification per start (reads the vault, not the keychain)
-      void notifyExpiringIdentities({ vault: services.vault, settings, Notification, systemLocale: app.getLocale(), onClick: () => window.show(), logger });
+      const expiryRequests = createOpenRequests();
+      const handlers = createIpcHandlers({ services, dialogs, appInfo: info, openedFiles: inbox, settings, lab, expiryRequests, events: (event, payload) => window.send(event, payload) });
+      // identities within the user's expiry threshold: checked now and every 12 hours, each named in a notification
+      // at most once a day (reads the vault, not the keychain); a click opens the identity it names first
+      startExpiryWatch({
+        vault: services.vault,
+        settings,
+        Notification,
+        systemLocale: app.getLocale(),
+        log: createNotifiedLog(join(home, 'expiry-notified.json')),
+        logger,
+        onOpen: (id) => {
+          expiryRequests.set(id);
+          window.show();
+          window.send('studio:expiry.openIdentity', { id });
+        },
+      });
       registerIpc(ipcMain, createGateway(handlers, { isTrustedSender }, logger));
       const template = applicationMenuTemplate({
         platform: process.platform,

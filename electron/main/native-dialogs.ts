@@ -1,5 +1,6 @@
 import type { BrowserWindow, Dialog } from 'electron';
 import type { OutputFormat } from '../common/dto/inspect';
+import type { CaFileKind, CaSaveKind } from './ipc/ca-handlers';
 import type { Dialogs } from './ipc/handlers';
 
 /** First the combined filter (the default), then one per kind; the format is detected from content anyway. */
@@ -18,6 +19,20 @@ const OUTPUT_FILTERS: Record<OutputFormat, { name: string; extensions: string[] 
   der: [{ name: 'DER certificate', extensions: ['cer', 'der'] }],
   p7b: [{ name: 'PKCS#7', extensions: ['p7b'] }],
   acm: [],
+};
+
+const CA_OPEN_FILTERS: Record<CaFileKind, { title: string; filters: { name: string; extensions: string[] }[] }> = {
+  csv: { title: 'Choose the CSV of identities to issue', filters: [{ name: 'CSV', extensions: ['csv', 'txt'] }, { name: 'All files', extensions: ['*'] }] },
+  csr: { title: 'Choose the certificate request to sign', filters: [{ name: 'Certificate requests', extensions: ['csr', 'req', 'pem', 'der'] }, { name: 'All files', extensions: ['*'] }] },
+  certificate: { title: 'Choose the signed certificate', filters: [{ name: 'Certificates', extensions: ['pem', 'crt', 'cer', 'der', 'p7b', 'p7c'] }, { name: 'All files', extensions: ['*'] }] },
+};
+
+const CA_SAVE_FILTERS: Record<CaSaveKind, { name: string; extensions: string[] }[]> = {
+  csv: [{ name: 'CSV', extensions: ['csv'] }],
+  csr: [{ name: 'Certificate request', extensions: ['csr', 'pem'] }],
+  'crl-pem': [{ name: 'CRL (PEM)', extensions: ['pem', 'crl'] }],
+  'crl-der': [{ name: 'CRL (DER)', extensions: ['crl', 'der'] }],
+  pem: [{ name: 'PEM', extensions: ['pem', 'crt'] }],
 };
 
 export function nativeDialogs(dialog: Dialog, window: () => BrowserWindow | null): Dialogs {
@@ -44,6 +59,25 @@ export function nativeDialogs(dialog: Dialog, window: () => BrowserWindow | null
       const parent = window();
       const filters = format === 'json' ? [{ name: 'JSON', extensions: ['json'] }] : [{ name: 'Markdown', extensions: ['md'] }];
       const options = { defaultPath: suggestedName, filters, properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const] };
+      const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    async pickFile(kind) {
+      const parent = window();
+      const options = { ...CA_OPEN_FILTERS[kind], properties: ['openFile' as const] };
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseFileSavePath(suggestedName, kind) {
+      const parent = window();
+      const options = { defaultPath: suggestedName, filters: CA_SAVE_FILTERS[kind], properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const] };
+      const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    async chooseNewFolder(suggestedName) {
+      const parent = window();
+      // a save dialog: the chosen name becomes the folder (an open-directory dialog cannot name a new one everywhere)
+      const options = { defaultPath: suggestedName, buttonLabel: 'Create folder', properties: ['createDirectory' as const] };
       const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },

@@ -19,13 +19,26 @@ function print(rows: BenchRow[]): void {
   console.table(table);
 }
 
+/** in run order; `npx tsx test/bench/run.ts probe vault` runs only the named ones */
+const BENCHES: Record<string, () => BenchRow[] | Promise<BenchRow[]>> = {
+  pkcs12: benchPkcs12,
+  'cli-start': benchCliStart,
+  ca: benchCa,
+  vault: benchVault,
+  probe: benchProbe,
+};
+
 async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((name) => !(name in BENCHES));
+  if (unknown.length > 0) {
+    console.error(`unknown bench ${unknown.join(', ')}; choose from ${Object.keys(BENCHES).join(', ')}`);
+    process.exit(2);
+  }
   const rows: BenchRow[] = [];
-  rows.push(...(await benchPkcs12()));
-  rows.push(...benchCliStart());
-  rows.push(...(await benchCa()));
-  rows.push(...(await benchVault()));
-  rows.push(...(await benchProbe()));
+  for (const [name, bench] of Object.entries(BENCHES)) {
+    if (wanted.length === 0 || wanted.includes(name)) rows.push(...(await bench()));
+  }
   print(rows);
 }
 

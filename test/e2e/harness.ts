@@ -15,6 +15,7 @@ import type { OutputFormat } from '../../electron/common/dto/inspect';
 import { events, type EventName, type EventPayload } from '../../electron/common/ipc/contract';
 import { createServices } from '../../electron/core';
 import { CONTENT_SECURITY_POLICY, mimeTypeFor } from '../../electron/main/app-protocol';
+import type { CaSaveKind } from '../../electron/main/ipc/ca-handlers';
 import { createGateway } from '../../electron/main/ipc/gateway';
 import { createIpcHandlers, type Dialogs } from '../../electron/main/ipc/handlers';
 import { createOpenedFilesInbox } from '../../electron/main/opened-files';
@@ -32,7 +33,7 @@ export type Lang = (typeof LANGUAGES)[number];
 export class ScriptedDialogs implements Dialogs {
   nextPick: string[] = [];
   nextSavePath: string | null = null;
-  readonly saveRequests: { suggestedName: string; format: OutputFormat | 'markdown' | 'json' }[] = [];
+  readonly saveRequests: { suggestedName: string; format: OutputFormat | CaSaveKind | 'markdown' | 'json' | 'folder' }[] = [];
 
   async pickFiles(): Promise<string[]> {
     return this.nextPick;
@@ -45,6 +46,20 @@ export class ScriptedDialogs implements Dialogs {
 
   async chooseReportPath(suggestedName: string, format: 'markdown' | 'json'): Promise<string | null> {
     this.saveRequests.push({ suggestedName, format });
+    return this.nextSavePath;
+  }
+
+  async pickFile(): Promise<string | null> {
+    return this.nextPick[0] ?? null;
+  }
+
+  async chooseFileSavePath(suggestedName: string, format: CaSaveKind): Promise<string | null> {
+    this.saveRequests.push({ suggestedName, format });
+    return this.nextSavePath;
+  }
+
+  async chooseNewFolder(suggestedName: string): Promise<string | null> {
+    this.saveRequests.push({ suggestedName, format: 'folder' });
     return this.nextSavePath;
   }
 }
@@ -232,7 +247,7 @@ function ensureRendererBuilt(): void {
   const index = join(RENDERER_DIST, 'index.html');
   if (existsSync(index) && newestMtime(join(ROOT, 'renderer')) <= statSync(index).mtimeMs) return;
   // vitest sets NODE_ENV=test, which would give React's development build: build what `npm run build` builds
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '-c', 'renderer/vite.config.mts', '--logLevel', 'warn'], {
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '-c', 'renderer/vite.config.mts', '--outDir', RENDERER_DIST, '--emptyOutDir', '--logLevel', 'warn'], {
     cwd: ROOT,
     stdio: 'inherit',
     env: { ...process.env, NODE_ENV: 'production' },

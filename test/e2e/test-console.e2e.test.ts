@@ -7,7 +7,8 @@ import { openssl } from '../helpers/openssl';
 import { makeProbePki, type ProbePki } from '../helpers/probe-pki';
 import { startSServer, stopAllServers, type RunningServer } from '../helpers/tls-servers';
 import { useTempDir } from '../helpers/tmp';
-import { LANGUAGES, startHarness, type Harness, type Lang, type StudioPage } from './harness';
+import { LANGUAGES, startHarness, type Harness, type Lang } from './harness';
+import { chooseFiles, chooseNone, send, setUrl, trustServerCa } from './test-console-page';
 import { untranslatedText } from './untranslated';
 
 /**
@@ -131,56 +132,6 @@ afterAll(async () => {
   await closeAllLocalServers();
 });
 
-const option = (page: Page, value: string) => page.locator(`[role="option"][value="${value}"]`);
-
-async function setUrl(page: Page, url: string) {
-  await page.getByTestId('url').fill(url);
-}
-
-/** trusts the test server CA through the scripted open dialog (advanced options → Add CA files…) */
-async function trustServerCa(studio: StudioPage) {
-  studio.dialogs.nextPick = [pki.serverRoot.cert];
-  await studio.page.getByTestId('advanced-toggle').click();
-  await studio.page.getByTestId('ca-pick').click();
-  await expect.poll(() => studio.page.getByTestId('ca-files').innerText()).toContain('server-root.crt');
-  await studio.page.getByTestId('advanced-toggle').click();
-}
-
-async function chooseFiles(studio: StudioPage, paths: string[]) {
-  studio.dialogs.nextPick = paths;
-  await studio.page.getByTestId('identity-select').click();
-  await option(studio.page, 'files').click();
-  await expect
-    .poll(() => studio.page.getByTestId('identity-files').innerText())
-    .toContain(paths[0]!.split('/').pop()!);
-}
-
-async function chooseNone(page: Page) {
-  await page.getByTestId('identity-select').click();
-  await option(page, 'none').click();
-}
-
-/** sends and waits for a new result; returns the verdict's code */
-async function send(page: Page, how: 'button' | 'keys' = 'button'): Promise<string> {
-  const before = await page
-    .getByTestId('result')
-    .getAttribute('data-run')
-    .catch(() => null);
-  if (how === 'keys') await page.getByTestId('url').press('Control+Enter');
-  else await page.getByTestId('send').click();
-  // the pointer leaves the button, so its tooltip does not cover the screenshots
-  await page.mouse.move(1, 1);
-  await expect
-    .poll(
-      async () =>
-        (await page.getByTestId('result').count()) > 0 &&
-        (await page.getByTestId('result').getAttribute('data-run')) !== before,
-      { timeout: 30_000 },
-    )
-    .toBe(true);
-  return (await page.getByTestId('verdict').getAttribute('data-code')) ?? '';
-}
-
 /** values interpolated into translated sentences: host names, file names, and the names in the test certificates */
 const DATA = () => [
   'localhost',
@@ -234,7 +185,7 @@ describe.each(LANGUAGES)('the Test console in %s', (lang) => {
 
     // required client certificate, identity from files chosen in the (scripted) open dialog → Mutual TLS OK
     await setUrl(page, `https://localhost:${requiring.port}/`);
-    await trustServerCa(studio);
+    await trustServerCa(studio, pki.serverRoot.cert);
     await chooseFiles(studio, [pki.clientChain, pki.client.key]);
     expect(await send(page, 'keys')).toBe('MTLS_OK');
     expect(await page.getByTestId('verdict-text').innerText()).toBe(VERDICT[lang].ok);
@@ -305,7 +256,7 @@ describe.each(LANGUAGES)('the Test console in %s', (lang) => {
     const studio = await harness.open({ locale: lang, hash: '#/test-console' });
     const { page } = studio;
     await setUrl(page, `https://localhost:${requiringRootOnly.port}/`);
-    await trustServerCa(studio);
+    await trustServerCa(studio, pki.serverRoot.cert);
     await chooseFiles(studio, [longLeaf.cert, longLeaf.key]);
     expect(await send(page)).toBe('CLIENT_CHAIN_INCOMPLETE');
     const verdict = await page.getByTestId('verdict-text').innerText();
@@ -329,7 +280,7 @@ describe.each(LANGUAGES)('the Test console in %s', (lang) => {
     const studio = await harness.open({ locale: lang, hash: '#/test-console' });
     const { page } = studio;
     await setUrl(page, `https://localhost:${asksNode.port}/api`);
-    await trustServerCa(studio);
+    await trustServerCa(studio, pki.serverRoot.cert);
     await chooseFiles(studio, [pki.clientChain, pki.client.key]);
     await page.getByTestId('repeat-toggle').click();
     await page.getByTestId('repeat-count').fill('300');

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface OpensslOptions {
@@ -42,20 +42,59 @@ export interface TestPki {
   leafKey: string;
 }
 
-const EXT = `
-[ca]
-basicConstraints=critical,CA:TRUE
-keyUsage=critical,keyCertSign,cRLSign
-subjectKeyIdentifier=hash
-authorityKeyIdentifier=keyid:always
-[leaf]
-basicConstraints=CA:FALSE
-keyUsage=critical,digitalSignature
-extendedKeyUsage=clientAuth
-subjectAltName=DNS:client.example.com,email:client@example.com
-subjectKeyIdentifier=hash
-authorityKeyIdentifier=keyid:always
-`;
+/**
+ * An `openssl ca` database in `dir` (index, serial, CRL number, a folder for issued certificates) and its config,
+ * for certificates with exact dates and for CRLs. `extra` is appended to the config (extension sections).
+ * Returns the config file's path.
+ */
+export function opensslCaDatabase(dir: string, options: { crlDays: number; extra?: string }): string {
+  mkdirSync(join(dir, 'issued'), { recursive: true });
+  writeFileSync(join(dir, 'index.txt'), '');
+  writeFileSync(join(dir, 'serial'), '1000\n');
+  writeFileSync(join(dir, 'crlnumber'), '01\n');
+  const config = join(dir, 'ca.cnf');
+  writeFileSync(
+    config,
+    `[ca]
+default_ca = test_ca
+[test_ca]
+dir = ${dir}
+database = ${dir}/index.txt
+new_certs_dir = ${dir}/issued
+serial = ${dir}/serial
+crlnumber = ${dir}/crlnumber
+default_md = sha256
+policy = anything
+unique_subject = no
+copy_extensions = none
+default_crl_days = ${options.crlDays}
+[anything]
+commonName = supplied
+organizationName = optional
+${options.extra ?? ''}`,
+  );
+  return config;
+}
+
+/** x509v3 extension lines the test PKIs share; `extensionConfig` turns named sections of them into an openssl config */
+export const EXTENSION_LINES = {
+  ca: ['basicConstraints=critical,CA:TRUE', 'keyUsage=critical,keyCertSign,cRLSign', 'subjectKeyIdentifier=hash', 'authorityKeyIdentifier=keyid:always'],
+  /** a leaf's constraints and key usage; add its extendedKeyUsage (and names) */
+  leaf: ['basicConstraints=CA:FALSE', 'keyUsage=critical,digitalSignature'],
+  keyIds: ['subjectKeyIdentifier=hash', 'authorityKeyIdentifier=keyid:always'],
+};
+
+/** `[name]` sections for `-extfile … -extensions name` */
+export function extensionConfig(sections: Record<string, string[]>): string {
+  return Object.entries(sections)
+    .map(([name, lines]) => `[${name}]\n${lines.join('\n')}\n`)
+    .join('');
+}
+
+const EXT = extensionConfig({
+  ca: EXTENSION_LINES.ca,
+  leaf: [...EXTENSION_LINES.leaf, 'extendedKeyUsage=clientAuth', 'subjectAltName=DNS:client.example.com,email:client@example.com', ...EXTENSION_LINES.keyIds],
+});
 
 /**
  * Root → intermediate → client leaf, generated with openssl at test time.

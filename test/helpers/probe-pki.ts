@@ -1,6 +1,6 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openssl } from './openssl';
+import { EXTENSION_LINES, extensionConfig, openssl, opensslCaDatabase } from './openssl';
 
 /**
  * Every certificate the probe tests need, made with the real openssl at test time (`openssl ca` for exact dates
@@ -43,52 +43,14 @@ export interface ProbePki {
   clientCaBundle: string;
 }
 
-const EXTENSIONS = `
-[ca]
-basicConstraints=critical,CA:TRUE
-keyUsage=critical,keyCertSign,cRLSign
-subjectKeyIdentifier=hash
-authorityKeyIdentifier=keyid:always
-[client]
-basicConstraints=CA:FALSE
-keyUsage=critical,digitalSignature
-extendedKeyUsage=clientAuth
-subjectKeyIdentifier=hash
-authorityKeyIdentifier=keyid:always
-[serverauth_only]
-basicConstraints=CA:FALSE
-keyUsage=critical,digitalSignature
-extendedKeyUsage=serverAuth
-[server]
-basicConstraints=CA:FALSE
-keyUsage=critical,digitalSignature
-extendedKeyUsage=serverAuth
-subjectAltName=DNS:localhost,IP:127.0.0.1,IP:127.0.0.2
-[wrong_name]
-basicConstraints=CA:FALSE
-keyUsage=critical,digitalSignature
-extendedKeyUsage=serverAuth
-subjectAltName=DNS:other.test
-`;
-
-const caConfig = (dir: string) => `
-[ca]
-default_ca = CA_default
-[CA_default]
-dir = ${dir}
-database = ${dir}/index.txt
-new_certs_dir = ${dir}/newcerts
-serial = ${dir}/serial
-crlnumber = ${dir}/crlnumber
-default_md = sha256
-policy = policy_any
-unique_subject = no
-copy_extensions = none
-default_crl_days = 30
-[policy_any]
-commonName = supplied
-organizationName = optional
-`;
+const SERVER_AUTH = [...EXTENSION_LINES.leaf, 'extendedKeyUsage=serverAuth'];
+const EXTENSIONS = extensionConfig({
+  ca: EXTENSION_LINES.ca,
+  client: [...EXTENSION_LINES.leaf, 'extendedKeyUsage=clientAuth', ...EXTENSION_LINES.keyIds],
+  serverauth_only: SERVER_AUTH,
+  server: [...SERVER_AUTH, 'subjectAltName=DNS:localhost,IP:127.0.0.1,IP:127.0.0.2'],
+  wrong_name: [...SERVER_AUTH, 'subjectAltName=DNS:other.test'],
+});
 
 const stamp = (date: Date) => `${date.toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z`;
 const DAY = 86_400_000;
@@ -101,15 +63,7 @@ export function makeProbePki(dir: string): ProbePki {
     return f(`${name}.key`);
   };
   /** a CA database folder per issuer, so `openssl ca` can issue with exact dates and revoke */
-  const caDir = (name: string) => {
-    const path = f(`ca-${name}`);
-    mkdirSync(join(path, 'newcerts'), { recursive: true });
-    writeFileSync(join(path, 'index.txt'), '');
-    writeFileSync(join(path, 'serial'), '1000\n');
-    writeFileSync(join(path, 'crlnumber'), '01\n');
-    writeFileSync(join(path, 'ca.cnf'), caConfig(path));
-    return join(path, 'ca.cnf');
-  };
+  const caDir = (name: string) => opensslCaDatabase(f(`ca-${name}`), { crlDays: 30 });
   const root = (name: string, subject: string): CertAndKey => {
     const k = key(name);
     openssl(['req', '-x509', '-new', '-key', k, '-subj', subject, '-days', '3650', '-out', f(`${name}.crt`), '-config', f('ext.cnf'), '-extensions', 'ca']);

@@ -6,8 +6,14 @@ export const TECHNICAL_WORDS = new Set([
   'mTLS', 'Studio', 'PEM', 'DER', 'PKCS', 'SHA', 'MD5', 'RSA', 'EC', 'TLS', 'CRL', 'CSR', 'CN', 'OCSP', 'DNS', 'IP', 'URI',
   'AWS', 'ACM', 'API', 'Gateway', 'CloudFront', 'ALB', 'CA', 'OpenSSL', 'Java', 'Windows', 'macOS', 'curl', 'nginx', 'AES',
   'KB', 'MB', 'clientAuth', 'English', 'unsupported', 'certificate', 'purpose',
+  // the Authorities screen: file format, extended key usage names and the CA path-length constraint
+  'CSV', 'serverAuth', 'pathLen', 'DES', 'Linux',
   // the Test console: protocols, formats and key names that stay as they are
   'HTTP', 'HTTPS', 'TCP', 'SNI', 'ALPN', 'URL', 'JSON', 'Markdown', 'CLB', 'VPN', 'ACL', 'IPv6', 'ClientHello', 'GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'Ctrl', 'Enter',
+  // Targets & lab: AWS service and product names, and the formats the screen names
+  'RFC', 'IAM', 'ARN', 'CLI', 'ID', 'REST', 'CNAME', 'ICP', 'Lambda', 'Tengine', 'ECDSA', 'Apache',
+  // installing into stores: the browsers and the NSS tools and package by name
+  'NSS', 'Firefox', 'Chrome', 'Chromium', 'Safari', 'Edge', 'certutil', 'pk12util', 'libnss3', 'tools',
 ]);
 
 /** file names and extensions as they appear in hints (leaf.crt, private-key.pem, .p12) */

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { IdentitySummary } from '../../electron/common/dto/vault';
 import { createServices } from '../../electron/core';
-import { expiryMessage, languageForLocale, notifyExpiringIdentities } from '../../electron/main/expiry-notifier';
+import { expiryMessage, languageForLocale, type ExpiryNotifierDeps } from '../../electron/main/expiry-notifier';
+import { checkExpiry } from '../../electron/main/expiry-watch';
 import { createSettingsStore } from '../../electron/main/settings-store';
 import { useKeyring } from '../helpers/keyring';
 import { useTempDir } from '../helpers/tmp';
@@ -32,6 +33,13 @@ function identityFiles(name: string, days: number): string[] {
 }
 
 let home: string;
+
+/** one check with a fresh "already named today" log; resolves to how many identities the notification named */
+async function notifyExpiringIdentities(deps: ExpiryNotifierDeps & { onClick(): void }): Promise<number> {
+  const ids = new Set<string>();
+  const log = { alreadyToday: () => new Set(ids), add: (_date: string, added: string[]) => added.forEach((id) => ids.add(id)) };
+  return (await checkExpiry({ ...deps, log, onOpen: () => deps.onClick() })).length;
+}
 beforeAll(async () => {
   home = join(dir, 'home');
   const services = createServices({ home });

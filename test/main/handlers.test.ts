@@ -28,6 +28,9 @@ function studio(savePath: string | null) {
       return savePath;
     },
     chooseReportPath: async () => savePath,
+    pickFile: async () => null,
+    chooseFileSavePath: async () => null,
+    chooseNewFolder: async () => null,
   };
   const handlers = createIpcHandlers({
     services: createServices({ home: dir }),

@@ -50,6 +50,9 @@ function studio() {
       saves.push({ name, format });
       return savePath;
     },
+    pickFile: async () => null,
+    chooseFileSavePath: async () => null,
+    chooseNewFolder: async () => null,
   };
   const handlers = createIpcHandlers({
     services: createServices({ home: dir }),

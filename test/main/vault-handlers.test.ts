@@ -42,6 +42,9 @@ function studio(home: string) {
       return dialogs.savePath;
     },
     chooseReportPath: async () => dialogs.savePath,
+    pickFile: async () => null,
+    chooseFileSavePath: async () => null,
+    chooseNewFolder: async () => null,
   };
   const gateway = createGateway(
     createIpcHandlers({

@@ -9,7 +9,7 @@ export const MAX_EXPIRY_THRESHOLD_DAYS = 365;
 
 export interface AppSettings {
   expiry: {
-    /** remind about identities that expire within thresholdDays: the navigation badge and the OS notification at start */
+    /** remind about identities that expire within thresholdDays: the navigation badge and the OS notification (checked at start and every 12 hours, each identity once a day) */
     notify: boolean;
     thresholdDays: number;
   };

@@ -6,6 +6,11 @@ import type { BindResult, HostMatch, IdentityDetails, IdentityList, IdentitySumm
 import type { VaultExportResponse } from '../dto/vault-ipc';
 import type { ProbeCancelResponse, ProbeReportText, ProbeRunResponse, ProbeSaveResponse } from '../dto/probe-ipc';
 import { probeProgressEvent, probeRequestSchema, probeRunId, reportFormat } from './probe-schema';
+import { caChannels, caEvents, type CaChannelResults } from './ca-schema';
+import { truststoreChannels, type TrustStoreChannelResults } from './truststore-schema';
+import { installChannels, type InstallChannelResults } from './install-schema';
+import { expiryChannels, expiryEvents, type ExpiryChannelResults } from './expiry-schema';
+import { targetsChannels, type TargetsChannelResults } from './targets-schema';
 
 /**
  * The one list of IPC channels. Main validates every argument with these schemas; the preload builds
@@ -85,12 +90,17 @@ export const contract = {
       z.strictObject({ expiryNotify: z.boolean().optional(), expiryThresholdDays: z.number().int().min(1).max(365).optional(), language: language.optional() }),
     ]),
   },
+  ...caChannels,
+  ...truststoreChannels,
+  ...installChannels,
+  ...expiryChannels,
+  ...targetsChannels,
 } as const;
 
 export type Channel = keyof typeof contract;
 export type ChannelArgs<C extends Channel> = z.infer<(typeof contract)[C]['args']>;
 
-export interface ChannelResults {
+export interface ChannelResults extends CaChannelResults, TrustStoreChannelResults, InstallChannelResults, ExpiryChannelResults, TargetsChannelResults {
   'studio:app.info': AppInfo;
   'studio:app.takeOpenedFiles': OpenedFiles;
   'studio:files.pick': PickResponse;
@@ -130,6 +140,8 @@ export const events = {
   'studio:app.filesOpened': z.strictObject({ paths: z.array(path).min(1).max(64) }),
   /** a probe run in flight: how many requests are done, throttled to a few per second */
   'studio:probe.progress': probeProgressEvent,
+  ...caEvents,
+  ...expiryEvents,
 } as const;
 
 export type EventName = keyof typeof events;

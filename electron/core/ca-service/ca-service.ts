@@ -1,4 +1,4 @@
-import type { AuthoritySummary, BatchRowResult, IssuedEntry, IssuedIdentityDto, PendingRequest } from '../../common/dto/ca';
+import type { AuthoritySummary, BatchRowResult, CsrReview, IssuedEntry, IssuedIdentityDto, PendingRequest } from '../../common/dto/ca';
 import type { IdentitySummary } from '../../common/dto/vault';
 import type { CreatedCrl, LeafProfile, SignedCsr } from '../ca';
 import type { Bundle } from '../pki';
@@ -9,6 +9,7 @@ import { createAuthority, importAuthority, type CreateAuthorityRequest, type Imp
 import { authoritiesInTreeOrder, findAuthority, summarizeAuthority } from './ca-records';
 import { completeRequest, createRequest, listPending, removeRequest, signRequest, type CreateRequest } from './csr-ops';
 import { issueBatch, issueOne, type IssueBatchOptions, type IssueIdentityRequest } from './issue-ops';
+import { reviewRequest } from './csr-review';
 import { createKit, type CreatedKit, type KitRequest } from './kit-ops';
 import { exportIssuedCsv, listIssued, publishCrl, revokeIssued } from './registry-ops';
 
@@ -37,6 +38,8 @@ export interface CaService {
   /** drops a pending request and destroys its key */
   removeRequest(request: string): Promise<PendingRequest>;
   completeRequest(certificate: Uint8Array, source: string): Promise<IdentitySummary>;
+  /** what a request someone sent asks for and the policy's verdict, before signing; `requestId` is echoed */
+  reviewRequest(csr: Uint8Array, source: string, requestId: string): CsrReview;
   signRequest(ca: string, csr: Uint8Array, source: string, options?: { days?: number; type?: LeafProfile }): Promise<SignedCsr>;
   /** the kit's password is in the result only: show it once */
   kit(request: KitRequest): Promise<CreatedKit>;
@@ -65,6 +68,7 @@ export function createCaService(ctx: VaultContext, bundleOf: (inspectionId: stri
     pending: async () => listPending(ctx),
     removeRequest: (request) => removeRequest(ctx, request),
     completeRequest: async (certificate, source) => summarize(await completeRequest(ctx, certificate, source), ctx.now()),
+    reviewRequest: (csr, source, requestId) => reviewRequest(csr, source, requestId),
     signRequest: (ca, csr, source, options) => signRequest(ctx, ca, csr, source, options),
     kit: (request) => createKit(ctx, request),
   };

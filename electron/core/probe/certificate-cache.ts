@@ -10,7 +10,18 @@ import { parseCertificate, type ParsedCertificate } from '../pki/certificate';
 const MAX_ENTRIES = 512;
 const byDigest = new Map<string, ParsedCertificate>();
 
+/** the same buffer again (every request on a kept-alive connection): no hashing at all */
+const byBuffer = new WeakMap<Uint8Array, ParsedCertificate>();
+
 export function parseWireCertificate(der: Uint8Array, what: string): ParsedCertificate {
+  const seen = byBuffer.get(der);
+  if (seen) return seen;
+  const parsed = parseByContent(der, what);
+  byBuffer.set(der, parsed);
+  return parsed;
+}
+
+function parseByContent(der: Uint8Array, what: string): ParsedCertificate {
   const digest = createHash('sha256').update(der).digest('hex');
   const cached = byDigest.get(digest);
   if (cached) return cached;

@@ -1,8 +1,11 @@
 import type { DetectedTarget, ProbeTarget } from '../../common/dto/probe';
+import { classifyHost } from './target-hosts';
+
+export { classifyHost, type HostForm } from './target-hosts';
 
 /**
  * `--target auto`: which kind of endpoint answered, from its response headers and, failing those, its host
- * name. Only detection: target-specific checks come with the targets feature.
+ * name (the host forms are in target-hosts.ts). The checks that follow from the target are in diagnose/rules-target.ts.
  */
 
 export interface TargetGuess {
@@ -34,13 +37,6 @@ const HEADER_RULES: Rule[] = [
   { target: 'clb', test: present('eagleeye-traceid') },
 ];
 
-const HOST_RULES: { target: DetectedTarget; pattern: RegExp; words: string }[] = [
-  { target: 'cloudfront', pattern: /\.cloudfront\.(net|cn)$/i, words: 'host ends in .cloudfront.net/.cn' },
-  { target: 'apigw', pattern: /\.execute-api\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/i, words: 'host is an execute-api endpoint' },
-  { target: 'alb', pattern: /\.elb\.amazonaws\.com(\.cn)?$/i, words: 'host ends in .elb.amazonaws.com' },
-  { target: 'clb', pattern: /\.(alb|slb|clb)\.aliyuncs\.com$/i, words: 'host is an Alibaba Cloud load balancer name' },
-];
-
 /** CloudFront outranks what is behind it (an ALB origin's headers pass through), API Gateway outranks ALB. */
 const PRIORITY: DetectedTarget[] = ['cloudfront', 'apigw', 'alb', 'clb'];
 
@@ -54,7 +50,8 @@ export function detectTarget(requested: ProbeTarget, host: string, headers: Reco
       if (why) add(rule.target, why);
     }
   }
-  for (const rule of HOST_RULES) if (rule.pattern.test(host)) add(rule.target, rule.words);
+  const form = classifyHost(host);
+  if (form) add(form.target, form.evidence);
   const winner = PRIORITY.find((target) => evidence.has(target));
   if (!winner) return { target: 'generic', detected: true, evidence: [headers ? 'no cloud endpoint headers in the response' : 'no response and no known host pattern'] };
   return { target: winner, detected: true, evidence: evidence.get(winner)! };

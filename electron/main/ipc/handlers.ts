@@ -2,12 +2,17 @@ import type { AppInfo } from '../../common/dto/app';
 import type { OutputFormat } from '../../common/dto/inspect';
 import type { Services } from '../../core';
 import type { SettingsStore } from '../settings-store';
+import { createCaHandlers, type CaDialogs } from './ca-handlers';
 import type { IpcHandlers } from './gateway';
 import { createProbeHandlers, type EventSink } from './probe-handlers';
+import { createTrustStoreHandlers } from './truststore-handlers';
+import { createInstallHandlers } from './install-handlers';
+import { createTargetsHandlers } from './targets-handlers';
+import { createLabHost, type LabHost } from '../lab-host';
 import { createVaultHandlers } from './vault-handlers';
 
 /** Native dialogs live in main; injected so handlers run (and are tested) without Electron. */
-export interface Dialogs {
+export interface Dialogs extends CaDialogs {
   pickFiles(): Promise<string[]>;
   chooseSavePath(suggestedName: string, format: OutputFormat): Promise<string | null>;
   /** where to save a probe report (Markdown or JSON); null when cancelled */
@@ -24,9 +29,13 @@ export interface HandlerDeps {
   settings: SettingsStore;
   /** main → renderer events (probe progress); without it no progress is sent */
   events?: EventSink;
+  /** the identity an expiry notification click asked for (electron/main/expiry-watch.ts) */
+  expiryRequests?: { take(): { id: string } | null };
+  /** the local lab (electron/main/lab-host.ts); main passes its own to stop it on quit, tests get a fresh one */
+  lab?: LabHost;
 }
 
-export function createIpcHandlers({ services, dialogs, appInfo, openedFiles, settings, events }: HandlerDeps): IpcHandlers {
+export function createIpcHandlers({ services, dialogs, appInfo, openedFiles, settings, events, lab, expiryRequests }: HandlerDeps): IpcHandlers {
   const { files } = services;
   return {
     'studio:app.info': async () => appInfo,
@@ -46,6 +55,11 @@ export function createIpcHandlers({ services, dialogs, appInfo, openedFiles, set
     },
     ...createVaultHandlers(services, dialogs),
     ...createProbeHandlers(services, dialogs, events ?? null),
+    ...createCaHandlers(services, dialogs, events ?? null),
+    ...createTrustStoreHandlers(services, dialogs),
+    ...createInstallHandlers(services),
+    'studio:expiry.takeOpenRequest': async () => expiryRequests?.take() ?? null,
+    ...createTargetsHandlers(lab ?? createLabHost()),
     'studio:settings.get': async () => settings.read(),
     'studio:settings.update': async (change) => settings.update(change),
   };

@@ -57,19 +57,30 @@ export function createProbeHandlers(
 
   const progressSender = (runId: string) => {
     let last = 0;
+    let latest: ProbeProgress | null = null;
     let latencies: number[] = [];
-    return (progress: ProbeProgress) => {
-      if (progress.lastLatencyMs !== null) latencies.push(progress.lastLatencyMs);
-      const now = Date.now();
-      if (
-        progress.done < progress.total &&
-        now - last < PROGRESS_INTERVAL_MS &&
-        latencies.length < MAX_LATENCIES_PER_EVENT
-      )
-        return;
-      last = now;
+    const send = (progress: ProbeProgress) => {
       emit?.('studio:probe.progress', { runId, ...progress, latenciesMs: latencies });
       latencies = [];
+    };
+    return {
+      onProgress(progress: ProbeProgress) {
+        latest = progress;
+        if (progress.lastLatencyMs !== null) latencies.push(progress.lastLatencyMs);
+        const now = Date.now();
+        if (
+          progress.done < progress.total &&
+          now - last < PROGRESS_INTERVAL_MS &&
+          latencies.length < MAX_LATENCIES_PER_EVENT
+        )
+          return;
+        last = now;
+        send(progress);
+      },
+      /** a cancelled repeat ends before `done` reaches `total`: its last latencies still go out, before the answer */
+      flush() {
+        if (latest && latencies.length > 0) send(latest);
+      },
     };
   };
 
@@ -82,11 +93,13 @@ export function createProbeHandlers(
       }
       const controller = new AbortController();
       inFlight.set(runId, controller);
+      const progress = progressSender(runId);
       try {
         const result = await services.probe.run(request, {
           signal: controller.signal,
-          onProgress: progressSender(runId),
+          onProgress: (update) => progress.onProgress(update),
         });
+        progress.flush();
         keep(runId, result);
         return { runId, result };
       } finally {

@@ -1,12 +1,14 @@
-import { AppShell, Badge, Burger, Group, NavLink, Text, ThemeIcon, Title } from '@mantine/core';
+import { AppShell, Burger, Group, NavLink, Text, ThemeIcon, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconShieldLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { AuthoritiesScreen } from '../features/authorities/AuthoritiesScreen';
 import { ExpiryNavBadge } from '../features/identities/ExpiryNavBadge';
 import { IdentitiesScreen } from '../features/identities/IdentitiesScreen';
-import { ComingSoon } from '../features/upcoming/ComingSoon';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { TestConsoleScreen } from '../features/test-console/TestConsoleScreen';
+import { TrustStoresScreen } from '../features/trust-stores/TrustStoresScreen';
+import { TargetsScreen } from '../features/targets/TargetsScreen';
 import { LanguageMenu } from './LanguageMenu';
 import { SCREENS, useScreen, type ScreenId } from './navigation';
 
@@ -45,15 +47,7 @@ export function Shell() {
                 aria-current={screen === entry.id ? 'page' : undefined}
                 label={t(entry.label)}
                 leftSection={<Icon size={18} stroke={1.6} aria-hidden />}
-                rightSection={
-                  entry.id === 'identities' ? (
-                    <ExpiryNavBadge />
-                  ) : entry.available ? null : (
-                    <Badge size="xs" variant="light" color="gray" title={t('nav.soonTitle')}>
-                      {t('nav.soon')}
-                    </Badge>
-                  )
-                }
+                rightSection={entry.id === 'identities' ? <ExpiryNavBadge /> : null}
                 onClick={() => {
                   go(entry.id);
                   close();
@@ -85,7 +79,11 @@ function Screen({ id }: { id: Exclude<ScreenId, 'identities'> }) {
       return <SettingsScreen />;
     case 'test-console':
       return <TestConsoleScreen />;
-    default:
-      return <ComingSoon screen={id} />;
+    case 'authorities':
+      return <AuthoritiesScreen />;
+    case 'trust-stores':
+      return <TrustStoresScreen />;
+    case 'targets':
+      return <TargetsScreen />;
   }
 }

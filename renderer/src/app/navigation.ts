@@ -9,17 +9,15 @@ export interface ScreenEntry {
   /** i18n key of the label */
   label: string;
   icon: typeof IconId;
-  /** false: only the title and a one-line description are shown, marked "soon" in the navigation */
-  available: boolean;
 }
 
 export const SCREENS: readonly ScreenEntry[] = [
-  { id: 'identities', label: 'nav.identities', icon: IconId, available: true },
-  { id: 'test-console', label: 'nav.testConsole', icon: IconTerminal2, available: true },
-  { id: 'authorities', label: 'nav.authorities', icon: IconCertificate, available: false },
-  { id: 'trust-stores', label: 'nav.trustStores', icon: IconBuildingBank, available: false },
-  { id: 'targets', label: 'nav.targets', icon: IconServer2, available: false },
-  { id: 'settings', label: 'nav.settings', icon: IconSettings, available: true },
+  { id: 'identities', label: 'nav.identities', icon: IconId },
+  { id: 'test-console', label: 'nav.testConsole', icon: IconTerminal2 },
+  { id: 'authorities', label: 'nav.authorities', icon: IconCertificate },
+  { id: 'trust-stores', label: 'nav.trustStores', icon: IconBuildingBank },
+  { id: 'targets', label: 'nav.targets', icon: IconServer2 },
+  { id: 'settings', label: 'nav.settings', icon: IconSettings },
 ];
 
 const isScreenId = (value: string): value is ScreenId => (SCREEN_IDS as readonly string[]).includes(value);

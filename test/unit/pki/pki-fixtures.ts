@@ -1,6 +1,6 @@
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openssl } from '../../helpers/openssl';
+import { openssl, opensslCaDatabase } from '../../helpers/openssl';
 
 /** Files for the pki tests, generated with openssl at test time (nothing generated is committed). */
 
@@ -49,24 +49,7 @@ export function selfSigned(dir: string, name: string, key: string, subj: string,
   return file;
 }
 
-const CA_CONFIG = (dir: string) => `
-[ca]
-default_ca = test_ca
-[test_ca]
-dir = ${dir}
-database = ${dir}/index.txt
-new_certs_dir = ${dir}/issued
-serial = ${dir}/serial
-crlnumber = ${dir}/crlnumber
-default_md = sha256
-policy = anything
-unique_subject = no
-copy_extensions = none
-default_crl_days = 7
-[anything]
-commonName = supplied
-organizationName = optional
-[client]
+const CA_EXTENSIONS = `[client]
 basicConstraints = CA:FALSE
 extendedKeyUsage = clientAuth
 [server]
@@ -87,12 +70,7 @@ export interface OpensslCa {
 
 /** A minimal `openssl ca` setup (for chosen validity dates, CRLs). */
 export function makeOpensslCa(dir: string, subj = '/CN=Fixture CA'): OpensslCa {
-  mkdirSync(join(dir, 'issued'), { recursive: true });
-  writeFileSync(join(dir, 'index.txt'), '');
-  writeFileSync(join(dir, 'serial'), '1000\n');
-  writeFileSync(join(dir, 'crlnumber'), '01\n');
-  const config = join(dir, 'ca.cnf');
-  writeFileSync(config, CA_CONFIG(dir));
+  const config = opensslCaDatabase(dir, { crlDays: 7, extra: CA_EXTENSIONS });
   const key = genKey(dir, 'ca', 'p-256');
   const cert = join(dir, 'ca.crt');
   openssl(['req', '-x509', '-new', '-key', key, '-subj', subj, '-days', '3650', '-out', cert, '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);

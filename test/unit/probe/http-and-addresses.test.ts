@@ -31,7 +31,8 @@ describe('HTTP answers', () => {
   it('HTTP_FORBIDDEN: 403 after a completed mutual-TLS handshake', async () => {
     const server = await mtlsServer((_request, authorized) => ({ status: 403, body: authorized ? 'policy says no' : 'no cert' }));
     const result = await probe.run({ url: `https://localhost:${server.port}/`, caFiles: [pki.serverRoot.cert], identity: identity() });
-    expect(codes(result)).toEqual(['HTTP_FORBIDDEN', 'MTLS_OK']);
+    // a 403 is not "mutual TLS OK", even though the handshake accepted the certificate
+    expect(codes(result)).toEqual(['HTTP_FORBIDDEN']);
     expect(result.outcome).toBe('http-error');
     expect(result.http?.bodyPreview).toBe('policy says no');
     expect(result.diagnosis[0]!.detail).toContain('after a completed mutual-TLS handshake');

@@ -30,9 +30,17 @@ export interface ExchangeOutcome {
 }
 
 export class ProbeClient {
-  private readonly traces: ConnectionTrace[] = [];
+  /** the connection in use (kept alive across requests), and the connections opened since the current request began */
+  private current: ConnectionTrace | null = null;
+  private opened: ConnectionTrace[] = [];
   private inFlight = 0;
   private readonly client: Client;
+  /**
+   * One abort controller for the requests of this client, replaced only once it has fired: a repeat run makes
+   * thousands of requests, and AbortSignal.timeout + AbortSignal.any per request cost more than the request.
+   */
+  private controller = new AbortController();
+  private readonly onCancel = () => this.controller.abort(this.http.cancel?.reason);
 
   constructor(
     private readonly http: HttpPlan,
@@ -56,13 +64,15 @@ export class ProbeClient {
       keepAliveTimeout: keepAlive ? 30_000 : 1,
       maxHeaderSize: 64 * 1024,
     });
+    http.cancel?.addEventListener('abort', this.onCancel, { once: true });
   }
 
   private async connect(): Promise<Socket> {
     let lastError: unknown;
     for (const address of this.addresses) {
       const trace = newTrace(address, this.port);
-      this.traces.push(trace);
+      this.opened.push(trace);
+      this.current = trace;
       try {
         return await connectTls(trace, this.tls, this.clock, this.http.timeoutMs, this.http.cancel);
       } catch (error) {
@@ -74,9 +84,13 @@ export class ProbeClient {
   }
 
   async exchange(reset: boolean): Promise<ExchangeOutcome> {
-    const before = this.traces.length;
-    const timeout = AbortSignal.timeout(this.http.timeoutMs);
-    const signal = this.http.cancel ? AbortSignal.any([timeout, this.http.cancel]) : timeout;
+    // only this request's connections are kept: a repeat run must not hold every past connection's bytes
+    this.opened = [];
+    if (this.controller.signal.aborted && !this.http.cancel?.aborted) this.controller = new AbortController();
+    const controller = this.controller;
+    if (this.http.cancel?.aborted) controller.abort(this.http.cancel.reason);
+    const signal = controller.signal;
+    const timer = setTimeout(() => controller.abort(new DOMException(`no response within ${this.http.timeoutMs} ms`, 'TimeoutError')), this.http.timeoutMs);
     this.inFlight++;
     try {
       const response = await this.client.request({
@@ -88,21 +102,18 @@ export class ProbeClient {
         reset,
       });
       const facts = await readResponse(response, this.http.maxBodyBytes, this.clock);
-      return { response: facts, error: null, ...this.used(before) };
+      return { response: facts, error: null, trace: this.current, tcpAttempts: this.opened };
     } catch (error) {
-      return { response: null, error, ...this.used(before) };
+      return { response: null, error, trace: this.current, tcpAttempts: this.opened };
     } finally {
+      clearTimeout(timer);
       this.inFlight--;
     }
   }
 
-  private used(before: number): { trace: ConnectionTrace | null; tcpAttempts: ConnectionTrace[] } {
-    const opened = this.traces.slice(before);
-    return { trace: this.traces[this.traces.length - 1] ?? null, tcpAttempts: opened };
-  }
-
   /** graceful when nothing is pending (no error object, no stack trace), abrupt otherwise */
   async close(): Promise<void> {
+    this.http.cancel?.removeEventListener('abort', this.onCancel);
     if (this.client.destroyed) return;
     const graceful = this.inFlight === 0 && !this.http.cancel?.aborted;
     await (graceful ? this.client.close() : this.client.destroy()).catch(() => undefined);

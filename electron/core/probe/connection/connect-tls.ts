@@ -100,6 +100,41 @@ function tlsFacts(socket: tls.TLSSocket, settings: TlsSettings): TlsFacts {
   };
 }
 
+/**
+ * Before 'secureConnect' Node builds the whole peer chain as detailed JS objects only to hand it to
+ * checkServerIdentity, which ours ignores (the name is checked on the X509Certificate in tlsFacts). That object
+ * tree costs more CPU than our whole analysis of the handshake, on every new connection of a repeat run.
+ */
+const NOT_USED = Object.freeze({});
+function skipDetailedPeerCertificate(socket: tls.TLSSocket): void {
+  const own = tls.TLSSocket.prototype.getPeerCertificate;
+  socket.getPeerCertificate = function (this: tls.TLSSocket, detailed?: boolean) {
+    return detailed ? (NOT_USED as tls.DetailedPeerCertificate) : own.call(this, detailed);
+  } as tls.TLSSocket['getPeerCertificate'];
+}
+function restorePeerCertificate(socket: tls.TLSSocket): void {
+  delete (socket as Partial<Pick<tls.TLSSocket, 'getPeerCertificate'>>).getPeerCertificate;
+}
+
+/**
+ * A TLS socket over a JS stream (our tap) can emit 'close' before the 'error' that caused it: a reset right after
+ * the handshake. undici's HTTP/1 client drops its parser on 'close' but keeps its 'error' listener, which then
+ * reads the parser and crashes the process. Such a late error goes to `onError` only (the trace records it);
+ * undici has already failed the request as closed.
+ */
+function keepLateErrorsFromUndici(socket: tls.TLSSocket, onError: (error: Error) => void): void {
+  let closed = false;
+  socket.once('close', () => (closed = true));
+  const emit = socket.emit as (this: tls.TLSSocket, event: string | symbol, ...args: unknown[]) => boolean;
+  socket.emit = function (this: tls.TLSSocket, event: string | symbol, ...args: unknown[]): boolean {
+    if (event === 'error' && closed) {
+      onError(args[0] as Error);
+      return true;
+    }
+    return emit.call(this, event, ...args);
+  } as tls.TLSSocket['emit'];
+}
+
 const KEEP_SECRETS = new Set(['CLIENT_HANDSHAKE_TRAFFIC_SECRET', 'SERVER_HANDSHAKE_TRAFFIC_SECRET', 'CLIENT_TRAFFIC_SECRET_0', 'SERVER_TRAFFIC_SECRET_0']);
 
 /**
@@ -159,14 +194,18 @@ export function connectTls(trace: ConnectionTrace, settings: TlsSettings, clock:
         ...(settings.sessions?.get(sessionKey) ? { session: settings.sessions.get(sessionKey)! } : {}),
       });
       secure = socket;
+      skipDetailedPeerCertificate(socket);
       socket.on('keylog', (line: Buffer) => {
         const [label, , secret] = line.toString('latin1').trim().split(' ');
         if (label && secret && KEEP_SECRETS.has(label)) trace.secrets[label as keyof KeylogSecrets] = Buffer.from(secret, 'hex');
       });
       if (settings.sessions) socket.on('session', (session: Buffer) => settings.sessions!.set(sessionKey, session));
-      socket.on('error', (error) => fail(failureFacts(trace.tlsEndMs === null ? 'tls' : 'http', error, clock()), error));
+      const onError = (error: Error) => fail(failureFacts(trace.tlsEndMs === null ? 'tls' : 'http', error, clock()), error);
+      socket.on('error', onError);
+      keepLateErrorsFromUndici(socket, onError);
       socket.once('secureConnect', () => {
         trace.tlsEndMs = clock();
+        restorePeerCertificate(socket);
         trace.tls = tlsFacts(socket, settings);
         if (!settings.insecure && (!trace.tls.chainTrusted || !trace.tls.nameMatches)) {
           const error = new ServerNotVerifiedError(trace.tls.verifyError ?? trace.tls.nameError ?? 'server certificate not verified');

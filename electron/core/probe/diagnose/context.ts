@@ -1,4 +1,4 @@
-import type { DiagnosisCode, DiagnosisFinding, DiagnosisSeverity } from '../../../common/dto/probe';
+import type { DiagnosisCode, DiagnosisFinding, DiagnosisSeverity, ProbeTarget } from '../../../common/dto/probe';
 import type { ParsedCertificate } from '../../pki/certificate';
 import type { IdentityFacts } from '../identity/identity-facts';
 import type { LoadedIdentity } from '../identity/load-identity';
@@ -18,6 +18,8 @@ export interface DiagnosisContext {
   tlsMin: string;
   tlsMax: string;
   timeoutMs: number;
+  /** --target as given (default 'auto'): the target-specific rules detect the rest themselves */
+  requestedTarget?: ProbeTarget;
   /** does the vault hold a CA certificate with this subject (a pki nameKey)? null: no vault, or it holds no CAs */
   vaultHasCa: ((subjectKey: string) => boolean | null) | null;
 }

@@ -7,6 +7,7 @@ import { connectFailed, dnsFailed, notTls, transportFailure, versionMismatch } f
 import { httpFindings } from './rules-http';
 import { identityFindings } from './rules-identity';
 import { serverFindings } from './rules-server';
+import { targetFindings } from './rules-target';
 
 /** Turns one attempt into findings, ordered error → warning → info, and its outcome. */
 
@@ -27,6 +28,8 @@ function outcomeOf(obs: Observation, findings: DiagnosisFinding[]): ProbeOutcome
   if (obs.alert || failure.code === 'SERVER_NOT_VERIFIED' || failure.code.startsWith('ERR_SSL')) return 'tls-error';
   const codes = new Set(findings.map((f) => f.code));
   if (codes.has('NOT_TLS') || codes.has('TLS_HANDSHAKE_FAILED') || codes.has('TLS_VERSION_MISMATCH')) return 'tls-error';
+  // the server dropped the connection right after receiving our certificate: a rejection, not a network fault
+  if (obs.handshakeDone && findings.some((f) => f.severity === 'error' && f.code.startsWith('CLIENT_') && f.code !== 'CLIENT_CERT_MISSING' && f.code !== 'CLIENT_KEY_MISMATCH')) return 'tls-error';
   return 'network-error';
 }
 
@@ -52,6 +55,7 @@ export function diagnoseAttempt(attempt: AttemptRecord, ctx: DiagnosisContext): 
     if (attempt.response) findings.push(...httpFindings(obs, ctx));
     else findings.push(...failureFindings(obs, ctx));
     findings.push(...identityFindings(obs, ctx, new Set(findings.map((f) => f.code))));
+    findings.push(...targetFindings(obs, ctx));
   }
   if (ctx.identity && !ctx.identity.keyMatches && !findings.some((f) => f.code === 'CLIENT_KEY_MISMATCH')) {
     findings.push(...identityFindings(obs, ctx, new Set(findings.map((f) => f.code))).filter((f) => f.code === 'CLIENT_KEY_MISMATCH'));

@@ -61,11 +61,26 @@ function parseSent(der: Uint8Array[] | null): ParsedCertificate[] | null {
 /** a kept-alive connection's handshake is observed once, however many requests it carries */
 const derived = new WeakMap<WireAnalysis, { cas: AcceptableCa[]; sent: ParsedCertificate[] | null }>();
 
+/** a server names the same CAs on every new connection of a repeat run: their DNs are decoded once per list */
+const casByContent = new Map<string, AcceptableCa[]>();
+const MAX_CA_LISTS = 64;
+
+function casOf(authorities: Uint8Array[]): AcceptableCa[] {
+  const key = authorities.map((der) => Buffer.from(der.buffer, der.byteOffset, der.byteLength).toString('base64')).join(',');
+  let cas = casByContent.get(key);
+  if (!cas) {
+    cas = acceptableCas(authorities);
+    casByContent.set(key, cas);
+    if (casByContent.size > MAX_CA_LISTS) casByContent.delete(casByContent.keys().next().value!);
+  }
+  return cas;
+}
+
 function derive(wire: WireAnalysis | null): { cas: AcceptableCa[]; sent: ParsedCertificate[] | null } {
   if (!wire) return { cas: [], sent: null };
   let facts = derived.get(wire);
   if (!facts) {
-    facts = { cas: wire.certificateRequest ? acceptableCas(wire.certificateRequest.authorities) : [], sent: parseSent(wire.clientCertificates) };
+    facts = { cas: wire.certificateRequest ? casOf(wire.certificateRequest.authorities) : [], sent: parseSent(wire.clientCertificates) };
     derived.set(wire, facts);
   }
   return facts;

@@ -1,10 +1,13 @@
 import type { DiagnosisFinding } from '../../../common/dto/probe';
+import { reachesAcceptableCa } from '../identity/identity-facts';
 import { certLabel, day, finding, list, type DiagnosisContext } from './context';
 import type { Observation } from './observation';
+import { connectionDropped } from './rules-connection';
 
 /**
  * The server rejected the handshake with an alert after asking for a certificate (or, in TLS 1.3, right after
- * the handshake seemed done): which of our certificate's problems explains it.
+ * the handshake seemed done), or closed the connection right after receiving our certificate: which of our
+ * certificate's problems explains it.
  */
 
 /** Alerts a server sends about the client certificate (RFC 8446 §6.2; OpenSSL's ssl_verify_alarm_type). */
@@ -15,7 +18,12 @@ function caNames(obs: Observation): string {
 }
 
 function alertWords(obs: Observation): string {
-  const alert = obs.alert!;
+  const alert = obs.alert;
+  if (!alert) {
+    const { failure, trace } = obs.attempt;
+    const after = failure && trace?.tlsEndMs != null ? ` ${Math.max(0, Math.round(failure.atMs - trace.tlsEndMs))} ms after the handshake` : ' right after the handshake';
+    return `the server closed the connection${after}, with no TLS alert and no HTTP response (how ALB verify, CloudFront and Node.js servers refuse a client certificate)`;
+  }
   const late = alert.afterHandshake ? `, ${alert.msAfterHandshake} ms after our side had finished the handshake (TLS 1.3 reports client-certificate rejections late)` : '';
   return `the server sent the alert ${alert.name} (${alert.code})${late}`;
 }
@@ -30,7 +38,7 @@ function missing(obs: Observation, ctx: DiagnosisContext): DiagnosisFinding {
     'The server requires a client certificate and none was sent',
     `${asked}; ${ours}; then ${alertWords(obs)}.`,
     ctx.identity ? 'Fix the identity (see the other findings) and run again.' : 'Run again with the client certificate: --cert FILE --key FILE, or --p12 FILE.',
-    { cas: names, alert: obs.alert!.name },
+    { cas: names, alert: obs.alert?.name ?? 'none' },
   );
 }
 
@@ -49,7 +57,7 @@ function chainIncompleteOrUntrusted(obs: Observation, ctx: DiagnosisContext): Di
       `Rejected: our chain is missing ${facts.missingIssuer}`,
       `We sent ${obs.sent!.length} certificate(s) ending at ${certLabel(facts.top)}, issued by ${facts.missingIssuer}, which we did not send; ${alertWords(obs)}.${names ? ` The server accepts: ${names} — ${sure}.` : ` ${sure[0]!.toUpperCase()}${sure.slice(1)}.`}${vault}`,
       `Send the intermediate CA certificate ${facts.missingIssuer} with the client certificate (append it to the certificate file, or import it with the identity), or have it added to the server’s trust store.`,
-      { missing: facts.missingIssuer!, cas: names, alert: obs.alert!.name, inVault: inVault === null ? 'unknown' : inVault ? 'yes' : 'no' },
+      { missing: facts.missingIssuer!, cas: names, alert: obs.alert?.name ?? 'none', inVault: inVault === null ? 'unknown' : inVault ? 'yes' : 'no' },
     );
   }
   const top = facts.endsAtRoot ? `the root ${certLabel(facts.top)}` : `${certLabel(facts.top)}`;
@@ -59,7 +67,7 @@ function chainIncompleteOrUntrusted(obs: Observation, ctx: DiagnosisContext): Di
     'Rejected: the server does not trust our CA',
     `Our chain is complete up to ${top}, yet ${alertWords(obs)}.${names ? ` The server accepts: ${names}.` : ''}`,
     `Have ${facts.endsAtRoot ? certLabel(facts.top) : facts.top.issuer} added to the server’s trust store (ALB/API Gateway/CloudFront trust-store bundle, nginx ssl_client_certificate), or use a certificate issued by a CA it trusts.`,
-    { root: facts.top.subject, cas: names, alert: obs.alert!.name },
+    { root: facts.top.subject, cas: names, alert: obs.alert?.name ?? 'none' },
   );
 }
 
@@ -78,13 +86,34 @@ function candidates(obs: Observation, ctx: DiagnosisContext): DiagnosisFinding {
     'The server rejected our client certificate',
     `We sent ${certLabel(facts.leaf)} (issued by ${facts.leaf.issuer}); ${alertWords(obs)}, which does not say why. Candidates: ${list(causes)}.`,
     'Ask the server owner for the reason in their logs (ALB connection log reason codes, nginx error log), quoting the time of this run and our certificate’s SHA-256.',
-    { alert: obs.alert!.name, sha256: facts.leaf.sha256 },
+    { alert: obs.alert?.name ?? 'none', sha256: facts.leaf.sha256 },
   );
+}
+
+const REJECTION_WINDOW_MS = 3_000;
+
+/**
+ * The server asked for a certificate, got ours, and dropped the connection (FIN or RST) before any HTTP answer,
+ * without an alert: a rejection of our certificate. The pre-flight facts say which problem, if any, explains it.
+ */
+function silentRejection(obs: Observation, ctx: DiagnosisContext): DiagnosisFinding[] {
+  const { failure, response, trace } = obs.attempt;
+  if (obs.requested !== true || !obs.sentCertificate || !obs.handshakeDone || response || !failure || !connectionDropped(failure)) return [];
+  // soon after the handshake: a kept-alive connection closed between requests is not a rejection
+  if (trace?.tlsEndMs == null || failure.atMs - trace.tlsEndMs > REJECTION_WINDOW_MS) return [];
+  const facts = ctx.facts;
+  if (!facts || !ctx.identity) return [];
+  if (facts.notYetValid.length > 0) return [notYetValidFinding(obs, ctx, 'error')];
+  if (facts.expired.length > 0) return [expiredFinding(obs, ctx)];
+  if (facts.purposeProblem) return [purposeFinding(obs, ctx, 'error')];
+  if (obs.cas.length > 0 && !reachesAcceptableCa(ctx.identity, obs.cas)) return [chainIncompleteOrUntrusted(obs, ctx)];
+  return [candidates(obs, ctx)];
 }
 
 export function clientRejection(obs: Observation, ctx: DiagnosisContext): DiagnosisFinding[] {
   const alert = obs.alert;
-  if (!alert || alert.from !== 'server' || !CERTIFICATE_ALERTS.has(alert.code)) return [];
+  if (!alert) return silentRejection(obs, ctx);
+  if (alert.from !== 'server' || !CERTIFICATE_ALERTS.has(alert.code)) return [];
   if (!obs.sentCertificate) {
     if (alert.code === 116 || (alert.code === 40 && obs.requested === true)) return [missing(obs, ctx)];
     return [];
@@ -123,14 +152,14 @@ function expiredFinding(obs: Observation, ctx: DiagnosisContext): DiagnosisFindi
 
 export function notYetValidFinding(obs: Observation | null, ctx: DiagnosisContext, severity: 'error' | 'warning'): DiagnosisFinding {
   const cert = ctx.facts!.notYetValid[0]!;
-  const what = obs?.alert ? `; ${alertWords(obs)}` : severity === 'warning' ? '; the server did not reject it this time' : '';
+  const what = obs && severity === 'error' ? `; ${alertWords(obs)}` : severity === 'warning' ? '; the server did not reject it this time' : '';
   return finding('CLIENT_CERT_NOT_YET_VALID', severity, 'Our certificate is not valid yet', `${certLabel(cert)} is valid only from ${cert.notBefore.toISOString()}${what}.`, 'Wait until its start date, or check the clocks of this computer, the issuer and the server.', { name: cert.commonName ?? cert.subject, date: cert.notBefore.toISOString() });
 }
 
 export function purposeFinding(obs: Observation | null, ctx: DiagnosisContext, severity: 'error' | 'warning'): DiagnosisFinding {
   const facts = ctx.facts!;
   const problem = facts.purposeProblem ?? 'the server considers its purpose unsuitable for client authentication';
-  const what = obs?.alert ? `; ${alertWords(obs)}` : severity === 'warning' ? '; the server did not reject it this time' : '';
+  const what = obs && severity === 'error' ? `; ${alertWords(obs)}` : severity === 'warning' ? '; the server did not reject it this time' : '';
   return finding('CLIENT_CERT_PURPOSE', severity, 'Our certificate is not allowed for client authentication', `${certLabel(facts.leaf)}: ${problem}${what}.`, 'Request a certificate whose extended key usage includes clientAuth (TLS Web Client Authentication) and whose key usage allows digitalSignature.', { name: facts.leaf.commonName ?? facts.leaf.subject, problem });
 }
 

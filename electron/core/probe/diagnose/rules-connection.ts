@@ -69,6 +69,10 @@ export function versionMismatch(obs: Observation, ctx: DiagnosisContext): Diagno
   );
 }
 
+/** The peer dropped the connection (RST or FIN) instead of answering. */
+export const connectionDropped = (failure: { code: string; reason: string }): boolean =>
+  ['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ECONNABORTED'].includes(failure.code) || /other side closed|socket hang up/i.test(failure.reason);
+
 /** Resets, timeouts and handshake failures with no certificate-related explanation. */
 export function transportFailure(obs: Observation, ctx: DiagnosisContext): DiagnosisFinding[] {
   const { attempt } = obs;
@@ -81,7 +85,7 @@ export function transportFailure(obs: Observation, ctx: DiagnosisContext): Diagn
     found.push(
       finding('CONNECTION_TIMEOUT', 'error', failure.phase === 'http' ? 'The server did not answer in time' : 'The TLS handshake timed out', `${address}:${ctx.port} accepted the TCP connection but nothing more arrived within ${ctx.timeoutMs} ms ${stage}.`, failure.phase === 'http' ? 'The backend may be slow or stuck: retry with a larger --timeout and check the server logs.' : 'The port may belong to a service that is not TLS, or a middlebox swallows the handshake: check the listener protocol.', { address, port: ctx.port, timeoutMs: ctx.timeoutMs, phase: failure.phase }),
     );
-  } else if (['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ECONNABORTED'].includes(failure.code) || /other side closed|socket hang up/i.test(failure.reason)) {
+  } else if (connectionDropped(failure)) {
     found.push(
       finding('CONNECTION_RESET', 'error', `The server closed the connection ${stage}`, `${address}:${ctx.port} closed the connection without a TLS alert or HTTP answer (${failure.reason})${askedButNotSent ? ', right after asking for a client certificate that we did not send' : ''}.`, askedButNotSent ? 'Send a client certificate: CloudFront viewer mTLS and other edges reset the connection when none is sent.' : 'Check the server or load balancer logs for this time; resets often come from a trust-store or policy check that closes without an alert.', { address, port: ctx.port, reason: failure.reason }),
     );

@@ -47,9 +47,12 @@ export function httpFindings(obs: Observation, ctx: DiagnosisContext): Diagnosis
 
   if (obs.requested === true && obs.sentCertificate && page === null) {
     const leaf = obs.sent![0]!;
-    found.push(
-      finding('MTLS_OK', 'info', 'Mutual TLS OK', `The server asked for a client certificate${names ? ` from ${names}` : ''}; we sent ${certLabel(leaf)} (${obs.sent!.length} certificate(s)) and the server accepted it and answered HTTP ${statusText}.`, 'Nothing to fix at the TLS layer.', { name: leaf.commonName ?? leaf.subject, status, cas: names }),
-    );
+    // a 403 after the handshake is not "mutual TLS OK": API Gateway answers certificates it refuses this way
+    if (status !== 403) {
+      found.push(
+        finding('MTLS_OK', 'info', 'Mutual TLS OK', `The server asked for a client certificate${names ? ` from ${names}` : ''}; we sent ${certLabel(leaf)} (${obs.sent!.length} certificate(s)) and the server accepted it and answered HTTP ${statusText}.`, 'Nothing to fix at the TLS layer.', { name: leaf.commonName ?? leaf.subject, status, cas: names }),
+      );
+    }
   } else if (obs.requested === true && !obs.sentCertificate && page === null) {
     found.push(
       finding('CLIENT_CERT_OPTIONAL', 'warning', 'The server asked for a client certificate but went on without one', `The server sent a certificate request${names ? ` for ${names}` : ' naming no CAs'}, we sent no certificate, and it still answered HTTP ${statusText}: mutual TLS is optional here (nginx ssl_verify_client optional, ALB passthrough, CloudFront optional).`, ctx.identity ? 'Our certificate was not sent: see the other findings.' : 'Send the client certificate to see whether it is accepted; if the service must require it, make mutual TLS mandatory on the server.', { status, cas: names }),

@@ -3,7 +3,8 @@
  * addresses) stays. Key material and passwords never reach a result in the first place.
  */
 
-const SECRET_HEADERS = new Set([
+/** The renderer keeps its own copy (it may not import core); test/renderer/secret-headers.test.ts keeps them equal. */
+export const SECRET_HEADER_NAMES: readonly string[] = [
   'authorization',
   'proxy-authorization',
   'cookie',
@@ -14,13 +15,15 @@ const SECRET_HEADERS = new Set([
   'x-auth-token',
   'x-access-token',
   'x-csrf-token',
-]);
+];
+const SECRET_HEADERS = new Set(SECRET_HEADER_NAMES);
 
-const SECRET_WORDS = /(token|secret|password|passwd|api[-_]?key|session)/i;
+export const SECRET_WORDS = /(token|secret|password|passwd|api[-_]?key|session)/i;
 
 export const REDACTED = '<redacted>';
 
-export const isSecretHeader = (name: string): boolean => SECRET_HEADERS.has(name.toLowerCase()) || SECRET_WORDS.test(name);
+export const isSecretHeader = (name: string): boolean =>
+  SECRET_HEADERS.has(name.toLowerCase()) || SECRET_WORDS.test(name);
 
 /** Keeps the authentication scheme ("Bearer", "Basic") so the reader knows what was sent. */
 export function redactHeader(name: string, value: string): string {
@@ -30,5 +33,7 @@ export function redactHeader(name: string, value: string): string {
 }
 
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, redactHeader(name, value)]));
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [name, redactHeader(name, value)]),
+  );
 }

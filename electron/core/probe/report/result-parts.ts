@@ -91,14 +91,7 @@ export function httpDto(attempt: AttemptRecord): ProbeHttp | null {
 
 export function identityDto(identity: LoadedIdentity | null): ProbeIdentitySummary | null {
   if (!identity) return null;
-  const { leaf } = identity;
-  return {
-    source: identity.source,
-    subject: leaf.subject,
-    issuer: leaf.issuer,
-    sha256: leaf.sha256,
-    notBefore: leaf.notBefore.toISOString(),
-    notAfter: leaf.notAfter.toISOString(),
-    chain: [leaf, ...identity.chain].map(certificateDto),
-  };
+  const chain = [identity.leaf, ...identity.chain].map(certificateDto);
+  const { subject, issuer, sha256, notBefore, notAfter } = chain[0]!;
+  return { source: identity.source, subject, issuer, sha256, notBefore, notAfter, chain };
 }

@@ -69,6 +69,7 @@ function contextFor(prepared: PreparedProbe, deps: ProbeDependencies): Diagnosis
     tlsMax: prepared.tlsMax,
     timeoutMs: prepared.http.timeoutMs,
     vaultHasCa: vaultLookup(deps),
+    requestedTarget: prepared.request.target ?? 'auto',
   };
 }
 
@@ -115,9 +116,11 @@ export async function runProbe(request: ProbeRequest, deps: ProbeDependencies, o
   if (request.repeat) {
     const samples: RepeatSample[] = [];
     const total = request.repeat.count;
+    let succeeded = 0;
     const report = (sample: RepeatSample) => {
       samples.push(sample);
-      options.onProgress?.({ done: samples.length, total, succeeded: samples.filter((s) => s.ok).length, failed: samples.filter((s) => !s.ok).length, lastLatencyMs: sample.latencyMs, lastCode: sample.code });
+      if (sample.ok) succeeded++;
+      options.onProgress?.({ done: samples.length, total, succeeded, failed: samples.length - succeeded, lastLatencyMs: sample.latencyMs, lastCode: sample.code });
     };
     const repeatStart = performance.now();
     report(sampleOf(attempt, ctx, attempt.trace?.address ?? resolution.addresses[0] ?? prepared.host));

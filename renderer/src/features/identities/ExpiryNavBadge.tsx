@@ -3,15 +3,21 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppSettings } from '../settings/app-settings';
 import { expiringCount } from './expiry';
+import { useClock } from './useClock';
+import { useExpiryOpenRequests } from './useExpiryOpenRequests';
 import { useVault } from './vault-store';
+
+const HOUR_MS = 60 * 60 * 1000;
 
 /** In the navigation: how many identities expire within the user's threshold (red once one has expired). */
 export function ExpiryNavBadge() {
   const { t } = useTranslation();
   const { identities } = useVault();
   const { settings } = useAppSettings();
+  useExpiryOpenRequests();
   const days = settings.expiry.thresholdDays;
-  const { count, expired } = useMemo(() => expiringCount(identities, days, new Date()), [identities, days]);
+  const now = useClock(HOUR_MS);
+  const { count, expired } = useMemo(() => expiringCount(identities, days, now), [identities, days, now]);
   if (!settings.expiry.notify || count === 0) return null;
   const label = t('identities.expiringBadge', { count, days });
   return (

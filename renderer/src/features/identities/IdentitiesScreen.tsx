@@ -9,6 +9,7 @@ import { IdentityDrawer } from './drawer/IdentityDrawer';
 import { EmptyVault } from './EmptyVault';
 import { KeychainAlert } from './KeychainAlert';
 import { IdentityTable } from './table/IdentityTable';
+import { useRequestedIdentity } from './useExpiryOpenRequests';
 import { useVault } from './vault-store';
 import { ImportWizard } from './wizard/ImportWizard';
 
@@ -22,6 +23,7 @@ export function IdentitiesScreen() {
   const { settings } = useAppSettings();
   const [importing, setImporting] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
+  useRequestedIdentity(setOpenId);
   const inspectSection = useRef<HTMLDivElement>(null);
   // one clock per list, so every badge agrees on "now"
   const now = useMemo(() => new Date(), [vault.identities]);

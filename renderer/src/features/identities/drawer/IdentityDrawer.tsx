@@ -19,6 +19,7 @@ import { IdentityExportMenu } from './IdentityExportMenu';
 import { LabelsEditor } from './LabelsEditor';
 import { RenameModal } from './RenameModal';
 import { useIdentityDetails } from './useIdentityDetails';
+import { WhereInstalled } from './WhereInstalled';
 
 interface Props {
   id: string | null;
@@ -144,6 +145,7 @@ function DetailsTabs({ details, conflicts, onChanged }: { details: IdentityDetai
               </Text>
             </Field>
           </SimpleGrid>
+          <WhereInstalled id={details.id} name={details.name} />
           {leaf && <CertificateCard cert={leaf} now={now} hasKey />}
         </Stack>
       </Tabs.Panel>

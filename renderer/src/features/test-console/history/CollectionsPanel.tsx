@@ -18,6 +18,19 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { consoleStore, useConsole } from '../console-store';
 import { collectionsStore, useCollections } from './collections-store';
+import { withholdSecretHeaders } from './secret-headers';
+
+/** "Authorization value not saved — type it again before sending", or nothing when no value was dropped */
+function WithheldNote({ names, testId }: { names: string[]; testId: string }) {
+  const { t } = useTranslation();
+  if (names.length === 0) return null;
+  const key = names.length === 1 ? 'probe.collections.withheld' : 'probe.collections.withheldMany';
+  return (
+    <Text size="xs" c="orange" className="wrap-anywhere" data-testid={testId}>
+      {t(key, { names: names.join(', ') })}
+    </Text>
+  );
+}
 
 function SaveModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -50,8 +63,9 @@ function SaveModal({ opened, onClose }: { opened: boolean; onClose: () => void }
           data-testid="save-name"
         />
         <Text size="xs" c="dimmed">
-          {t('probe.collections.noSecrets')}
+          {t('probe.collections.noSecrets')} {t('probe.collections.headersAndBody')}
         </Text>
+        <WithheldNote names={withholdSecretHeaders(form.headers).withheld} testId="save-withheld" />
         <Group justify="flex-end">
           <Button onClick={save} data-testid="save-confirm">
             {t('probe.collections.save')}
@@ -137,7 +151,7 @@ function TransferModal({ mode, onClose }: { mode: 'export' | 'import' | null; on
   );
 }
 
-/** Saved requests by collection (localStorage, no secrets), with save, export and import. */
+/** Saved requests by collection (localStorage, no secrets: credential header values are dropped), with save, export and import. */
 export function CollectionsPanel() {
   const { t } = useTranslation();
   const collections = useCollections();
@@ -166,6 +180,7 @@ export function CollectionsPanel() {
               onClick={() => setTransfer('export')}
               aria-label={t('probe.collections.exportTitle')}
               disabled={collections.length === 0}
+              data-testid="collections-export"
             >
               <IconDownload size={16} />
             </ActionIcon>
@@ -175,6 +190,7 @@ export function CollectionsPanel() {
               variant="subtle"
               onClick={() => setTransfer('import')}
               aria-label={t('probe.collections.importTitle')}
+              data-testid="collections-import"
             >
               <IconUpload size={16} />
             </ActionIcon>
@@ -189,30 +205,33 @@ export function CollectionsPanel() {
       <Stack gap="xs">
         {collections.map((collection) => (
           <Stack key={collection.id} gap={2}>
-            <Text size="xs" fw={600} c="dimmed" className="wrap-anywhere">
+            <Text size="xs" fw={600} c="dimmed" className="wrap-anywhere" data-testid="collection-name">
               {collection.name}
             </Text>
             {collection.requests.map((saved) => (
-              <Group key={saved.id} gap={4} wrap="nowrap">
-                <UnstyledButton
-                  onClick={() => consoleStore.setForm(saved.request)}
-                  style={{ flex: 1, minWidth: 0 }}
-                  data-testid="saved-request"
-                >
-                  <Text size="xs" truncate title={saved.request.url}>
-                    {saved.name}
-                  </Text>
-                </UnstyledButton>
-                <ActionIcon
-                  size="sm"
-                  variant="subtle"
-                  color="gray"
-                  onClick={() => collectionsStore.removeRequest(collection.id, saved.id)}
-                  aria-label={t('probe.collections.remove')}
-                >
-                  <IconTrash size={14} />
-                </ActionIcon>
-              </Group>
+              <Stack key={saved.id} gap={0}>
+                <Group gap={4} wrap="nowrap">
+                  <UnstyledButton
+                    onClick={() => consoleStore.setForm(saved.request)}
+                    style={{ flex: 1, minWidth: 0 }}
+                    data-testid="saved-request"
+                  >
+                    <Text size="xs" truncate title={saved.request.url}>
+                      {saved.name}
+                    </Text>
+                  </UnstyledButton>
+                  <ActionIcon
+                    size="sm"
+                    variant="subtle"
+                    color="gray"
+                    onClick={() => collectionsStore.removeRequest(collection.id, saved.id)}
+                    aria-label={t('probe.collections.remove')}
+                  >
+                    <IconTrash size={14} />
+                  </ActionIcon>
+                </Group>
+                <WithheldNote names={saved.withheldHeaders} testId="withheld-note" />
+              </Stack>
             ))}
           </Stack>
         ))}

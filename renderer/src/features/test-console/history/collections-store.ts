@@ -1,16 +1,20 @@
 import { useSyncExternalStore } from 'react';
 import { emptyRequest, METHODS, TARGETS, type ConsoleRequest } from '../request/request-model';
+import { withholdSecretHeaders } from './secret-headers';
 
 /**
  * Saved requests, grouped in collections, kept in the renderer's localStorage. Why there: they hold no secret —
- * no password, no key, only URLs, options, vault identity names and file paths — so they need neither the OS
- * keychain nor a round trip to main, and they export/import as plain JSON that is safe to share with a colleague.
+ * no password, no key, no credential header value (only its name), only URLs, options, vault identity names and
+ * file paths — so they need neither the OS keychain nor a round trip to main, and they export/import as plain JSON
+ * that is safe to share with a colleague. Bodies are kept as typed (the UI says so).
  */
 
 export interface SavedRequest {
   id: string;
   name: string;
   request: ConsoleRequest;
+  /** credential headers whose values were dropped on saving: the user types them again before sending */
+  withheldHeaders: string[];
 }
 
 export interface Collection {
@@ -70,6 +74,20 @@ export function sanitizeRequest(value: unknown): ConsoleRequest | null {
   };
 }
 
+/**
+ * The one way into the store (save, load, import): every entry passes here, so a value typed into an Authorization
+ * header, or one in an older export or localStorage copy, is emptied before it is kept.
+ */
+function savedEntry(name: string, request: ConsoleRequest): SavedRequest {
+  const { headers, withheld } = withholdSecretHeaders(request.headers);
+  return {
+    id: crypto.randomUUID(),
+    name: name.slice(0, 200),
+    request: { ...request, headers },
+    withheldHeaders: withheld,
+  };
+}
+
 function sanitizeCollections(value: unknown): Collection[] | null {
   const list = (value as { collections?: unknown })?.collections;
   if (!Array.isArray(list)) return null;
@@ -79,9 +97,7 @@ function sanitizeCollections(value: unknown): Collection[] | null {
     const requests = c.requests.slice(0, MAX_REQUESTS).flatMap((entry: unknown) => {
       const e = entry as Record<string, unknown>;
       const request = sanitizeRequest(e?.request);
-      return request && typeof e.name === 'string'
-        ? [{ id: crypto.randomUUID(), name: e.name.slice(0, 200), request }]
-        : [];
+      return request && typeof e.name === 'string' ? [savedEntry(e.name, request)] : [];
     });
     return [{ id: crypto.randomUUID(), name: c.name.slice(0, 200), requests }];
   });
@@ -96,10 +112,14 @@ function load(): Collection[] {
 }
 
 let collections: Collection[] = load();
+const persist = () =>
+  localStorage.setItem(STORAGE_KEY, JSON.stringify({ format: EXPORT_FORMAT, version: 1, collections }));
+// a copy saved by an older version may hold credential values: the emptied copy replaces it at once
+if (collections.length) persist();
 const listeners = new Set<() => void>();
 const save = (next: Collection[]) => {
   collections = next;
-  localStorage.setItem(STORAGE_KEY, JSON.stringify({ format: EXPORT_FORMAT, version: 1, collections }));
+  persist();
   listeners.forEach((listener) => listener());
 };
 
@@ -113,7 +133,7 @@ export const collectionsStore = {
   saveRequest(collectionName: string, name: string, request: ConsoleRequest) {
     const clean = sanitizeRequest(request)!;
     const existing = collections.find((c) => c.name === collectionName);
-    const entry = { id: crypto.randomUUID(), name, request: clean };
+    const entry = savedEntry(name, clean);
     save(
       existing
         ? collections.map((c) => (c === existing ? { ...c, requests: [...c.requests, entry] } : c))
@@ -136,7 +156,11 @@ export const collectionsStore = {
         version: 1,
         collections: collections.map(({ name, requests }) => ({
           name,
-          requests: requests.map(({ name: n, request }) => ({ name: n, request })),
+          requests: requests.map(({ name: n, request, withheldHeaders }) => ({
+            name: n,
+            request,
+            withheldHeaders,
+          })),
         })),
       },
       null,

@@ -83,7 +83,11 @@ export function RepeatPanel({
       <Stack gap="sm">
         <Group justify="space-between">
           <Text fw={600}>
-            {summary ? t('probe.repeat.finished', { n: total }) : t('probe.repeat.running', { done, total })}
+            {!summary
+              ? t('probe.repeat.running', { done, total })
+              : done < total
+                ? t('probe.repeat.cancelledAfter', { done, total })
+                : t('probe.repeat.finished', { n: total })}
           </Text>
           <Group gap="xs">
             <Badge color="teal" variant="light" tt="none" data-testid="repeat-ok">

@@ -22,7 +22,8 @@ export function ResultView({ entry }: { entry: HistoryEntry }) {
       {repeat && (
         <RepeatPanel
           done={repeat.requests}
-          total={repeat.requests}
+          // a cancelled run measured fewer requests than were asked for, and says so
+          total={Math.max(repeat.requests, entry.request.repeat.enabled ? entry.request.repeat.count : 0)}
           succeeded={repeat.succeeded}
           failed={repeat.failed}
           latencies={entry.latencies}

@@ -25,6 +25,8 @@ function variant(finding: DiagnosisFinding, hasIdentity: boolean): Variant {
       return Number(p.status) >= 500 ? { title: 'title', fix: 'fixAlt' } : PLAIN;
     case 'SERVER_CERT_UNTRUSTED':
       return p.trust !== 'system' ? { title: 'title', fix: 'fixAlt' } : PLAIN;
+    case 'AWS_CLB_NO_MTLS':
+      return p.requested === 'no' ? { title: 'title', fix: 'fixAlt' } : PLAIN;
     case 'CLIENT_CHAIN_INCOMPLETE':
       return p.inVault === 'yes' ? { title: 'title', fix: 'fixAlt' } : PLAIN;
     default:

@@ -1,0 +1,3 @@
+export { targetGuide } from './aws-commands';
+export { certificatePlacement, partitionOf } from './placement';
+export { shellQuote, shellLine, shellLines } from './shell-quote';

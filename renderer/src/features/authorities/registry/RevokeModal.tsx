@@ -1,0 +1,82 @@
+import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuthoritySummary, IssuedEntry } from '../../../../../electron/common/dto/ca';
+import { formatSerial } from '../../../lib/format';
+import { studio } from '../../../lib/studio';
+import { InspectError } from '../../inspect/InspectError';
+import { useCall } from '../useCall';
+
+const REASONS = [
+  'unspecified',
+  'keyCompromise',
+  'cACompromise',
+  'affiliationChanged',
+  'superseded',
+  'cessationOfOperation',
+  'certificateHold',
+  'privilegeWithdrawn',
+] as const;
+type Reason = (typeof REASONS)[number];
+
+/** Revoking is recorded in the CA's registry; relying parties learn of it from the next CRL. */
+export function RevokeModal({
+  ca,
+  entry,
+  onClose,
+  onRevoked,
+}: {
+  ca: AuthoritySummary;
+  entry: IssuedEntry;
+  onClose(): void;
+  onRevoked(entry: IssuedEntry): void;
+}) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState<Reason>('unspecified');
+  const { busy, error, run } = useCall();
+  const submit = async () => {
+    const revoked = await run(() => studio().ca.revoke({ ca: ca.id, serial: entry.serial, reason }));
+    if (revoked) onRevoked(revoked);
+  };
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('authorities.revoke.title')}
+      data-testid="revoke-modal"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      <Stack gap="md">
+        <Stack gap={2}>
+          <Text fw={600} translate="no" className="wrap-anywhere">
+            {entry.name ?? entry.subject}
+          </Text>
+          <Text size="xs" c="dimmed" ff="monospace" translate="no" className="wrap-anywhere">
+            {formatSerial(entry.serial)}
+          </Text>
+        </Stack>
+        <Select
+          label={t('authorities.revoke.reason')}
+          data={REASONS.map((value) => ({ value, label: t(`authorities.reasons.${value}`) }))}
+          value={reason}
+          onChange={(value) => value && setReason(value as Reason)}
+          allowDeselect={false}
+          data-testid="revoke-reason"
+          comboboxProps={{ withinPortal: true }}
+        />
+        <Text size="sm" c="dimmed">
+          {t('authorities.revoke.explain')}
+        </Text>
+        {error && <InspectError title={t('authorities.revoke.failed')} error={error} />}
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button color="red" onClick={() => void submit()} loading={busy} data-testid="revoke-submit">
+            {t('authorities.revoke.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
