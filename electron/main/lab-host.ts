@@ -1,22 +1,29 @@
-import type { LabEndpointDto, LabStatus } from '../common/dto/targets';
+import type { LabEndpointDto, LabStartRequest, LabStatus } from '../common/dto/targets';
 import { startLab, type RunningLab, type StartLabOptions } from '../core';
 
 /**
  * The one local lab of the app: started and stopped from the Targets & lab screen, stopped when the app quits.
- * A second start while one runs (or is starting) returns the same lab.
+ * A second start while one runs (or is starting) returns the same lab; a start with other trusted CA files restarts
+ * it with them, so what the screen shows is always what the endpoints trust.
  */
 export interface LabHost {
-  start(): Promise<LabStatus>;
+  start(request?: LabStartRequest): Promise<LabStatus>;
   stop(): Promise<LabStatus>;
   status(): LabStatus;
   running(): boolean;
 }
 
+interface Current {
+  lab: RunningLab;
+  /** the CA files given with the start (the lab CA is always trusted besides) */
+  trust: string[];
+}
+
 const STOP_TIMEOUT_MS = 5_000;
 
-function statusOf(lab: RunningLab | null): LabStatus {
-  if (!lab) return { running: false, endpoints: [], files: null };
-  const endpoints: LabEndpointDto[] = lab.endpoints.map((endpoint) => ({
+function statusOf(current: Current | null): LabStatus {
+  if (!current) return { running: false, endpoints: [], files: null, trust: [] };
+  const endpoints: LabEndpointDto[] = current.lab.endpoints.map((endpoint) => ({
     id: endpoint.id,
     name: endpoint.name,
     url: endpoint.url,
@@ -25,45 +32,72 @@ function statusOf(lab: RunningLab | null): LabStatus {
     target: endpoint.target,
     vendor: endpoint.vendor,
     certificateRequest: endpoint.certificateRequest,
+    trustedCaNames: [...endpoint.trustedCaNames],
     emulates: endpoint.emulates,
     confirmed: endpoint.confirmed,
     assumed: endpoint.assumed,
   }));
-  const { folder, caCert, client, expiredClient, unknownCaClient } = lab.files;
+  const { folder, caCert, client, expiredClient, unknownCaClient, intermediateCaCert, intermediateClient } =
+    current.lab.files;
   return {
     running: true,
     endpoints,
-    files: { folder, caCert, client: { cert: client.cert, key: client.key }, expiredClient: { cert: expiredClient.cert, key: expiredClient.key }, unknownCaClient: { cert: unknownCaClient.cert, key: unknownCaClient.key } },
+    trust: [...current.trust],
+    files: {
+      folder,
+      caCert,
+      client: { cert: client.cert, key: client.key },
+      expiredClient: { cert: expiredClient.cert, key: expiredClient.key },
+      unknownCaClient: { cert: unknownCaClient.cert, key: unknownCaClient.key },
+      intermediateCaCert: intermediateCaCert ?? null,
+      intermediateClient: intermediateClient
+        ? { cert: intermediateClient.cert, chain: intermediateClient.chain, key: intermediateClient.key }
+        : null,
+    },
   };
 }
 
-export function createLabHost(options: StartLabOptions = {}, start: (options: StartLabOptions) => Promise<RunningLab> = startLab): LabHost {
-  let lab: RunningLab | null = null;
-  let starting: Promise<RunningLab> | null = null;
+const sameFiles = (a: string[], b: string[]) => a.length === b.length && a.every((file, i) => file === b[i]);
+
+export function createLabHost(
+  options: StartLabOptions = {},
+  start: (options: StartLabOptions) => Promise<RunningLab> = startLab,
+): LabHost {
+  let current: Current | null = null;
+  let starting: Promise<Current> | null = null;
+
+  const stopCurrent = async () => {
+    const running = current;
+    current = null;
+    if (!running) return;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((done) => {
+      timer = setTimeout(done, STOP_TIMEOUT_MS);
+    });
+    await Promise.race([running.lab.stop(), timeout]).finally(() => clearTimeout(timer));
+  };
+
   return {
-    async start() {
-      if (!lab) {
-        starting ??= start(options).finally(() => {
-          starting = null;
-        });
-        lab = await starting;
+    async start(request = {}) {
+      const trust = [...(request.trust ?? options.trust ?? [])];
+      if (starting) await starting.catch(() => undefined);
+      if (current && !sameFiles(current.trust, trust)) await stopCurrent();
+      if (!current) {
+        starting ??= start({ ...options, trust })
+          .then((lab) => ({ lab, trust }))
+          .finally(() => {
+            starting = null;
+          });
+        current = await starting;
       }
-      return statusOf(lab);
+      return statusOf(current);
     },
     async stop() {
       if (starting) await starting.catch(() => undefined);
-      const running = lab;
-      lab = null;
-      if (running) {
-        let timer: NodeJS.Timeout | undefined;
-        const timeout = new Promise<void>((done) => {
-          timer = setTimeout(done, STOP_TIMEOUT_MS);
-        });
-        await Promise.race([running.stop(), timeout]).finally(() => clearTimeout(timer));
-      }
+      await stopCurrent();
       return statusOf(null);
     },
-    status: () => statusOf(lab),
-    running: () => lab !== null || starting !== null,
+    status: () => statusOf(current),
+    running: () => current !== null || starting !== null,
   };
 }

@@ -2,7 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, runCli } from '../helpers/cli';
+import { CLI, cliWithHome } from '../helpers/cli';
 import { useKeyring } from '../helpers/keyring';
 import { openssl } from '../helpers/openssl';
 import { useTempDir } from '../helpers/tmp';
@@ -17,12 +17,7 @@ const keyring = useKeyring();
 const dir = useTempDir('mtls-ca-lab-');
 const home = join(dir, 'home');
 const f = (name: string) => join(dir, name);
-const cli = (args: string[]) => runCli(args, { env: { MTLS_STUDIO_HOME: home, ...keyring.env } });
-const ok = (args: string[]) => {
-  const run = cli([...args, '--json']);
-  expect(run.status, `${args.join(' ')}: ${run.stdout}${run.stderr}`).toBe(0);
-  return run.json();
-};
+const { cli, ok } = cliWithHome(home, keyring);
 
 interface LabJson {
   endpoints: { id: string; port: number; hostname: string; trustedCaNames: string[] }[];

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli';
+import { cliWithHome } from '../helpers/cli';
 import { useKeyring } from '../helpers/keyring';
 import { makeTestPki, openssl, opensslFingerprint, type TestPki } from '../helpers/openssl';
 import { useTempDir } from '../helpers/tmp';
@@ -16,12 +16,7 @@ const keyring = useKeyring();
 const dir = useTempDir('mtls-ca-cli-');
 const home = join(dir, 'home');
 const f = (name: string) => join(dir, name);
-const cli = (args: string[]) => runCli(args, { env: { MTLS_STUDIO_HOME: home, ...keyring.env } });
-const ok = (args: string[]) => {
-  const run = cli([...args, '--json']);
-  expect(run.status, `${args.join(' ')}: ${run.stdout}${run.stderr}`).toBe(0);
-  return run.json();
-};
+const { cli, ok } = cliWithHome(home, keyring);
 const servers: SServer[] = [];
 let pki: TestPki;
 

@@ -18,6 +18,7 @@ const LONG_CN = 'Payments Partner Integration Client Certificate for Settlement'
 let harness: Harness;
 let leafPem: string;
 let leafSha: string;
+let partnerRoot: string;
 const previousHome = process.env.MTLS_STUDIO_HOME;
 
 const albEncode = (pem: string) => pem.replace(/[^A-Za-z0-9+/=_.~-]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
@@ -28,6 +29,7 @@ beforeAll(async () => {
   const pki = makeTestPki(dir, ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256'], LONG_CN);
   leafPem = readFileSync(pki.leafCert, 'utf8');
   leafSha = opensslFingerprint(pki.leafCert);
+  partnerRoot = pki.rootCert;
   expect(openssl(['x509', '-in', pki.leafCert, '-noout', '-subject']).length).toBeGreaterThan(80);
   harness = await startHarness();
 }, 60_000);
@@ -86,14 +88,32 @@ describe.each(LANGUAGES.map((lang) => [lang] as [Lang]))('Targets & lab (%s)', (
     expect(studio.errors).toEqual([]);
   });
 
-  it('starts the lab, opens an endpoint in the Test console, probes it, and stops the lab', async () => {
+  it('starts the lab with a trusted CA file, opens an endpoint in the Test console, probes it, and stops the lab', async () => {
     const studio = await harness.open({ locale: lang, hash: '#/targets' });
     const { page } = studio;
     await page.getByRole('tab').nth(2).click();
     const panel = page.getByTestId('lab-panel');
+    // the partner's bundle, chosen through the native picker, is trusted besides the lab CA
+    studio.dialogs.nextPick = [partnerRoot];
+    await page.getByTestId('lab-trust-add').click();
+    await expect.poll(() => page.getByTestId('lab-trust-files').innerText()).toBe('root.crt');
+    await studio.screenshot(`targets-lab-trust-${lang}`);
     await page.getByTestId('lab-start').click();
     await page.getByTestId('lab-running').waitFor({ timeout: 30_000 });
     expect(await panel.locator('[data-endpoint]').count()).toBe(10);
+    expect(await page.getByTestId('lab-trust-files').getAttribute('title')).toBe(partnerRoot);
+    const albTrusts = await panel.locator('[data-endpoint="alb-verify"] [data-testid="trusted-cas"]').innerText();
+    expect(albTrusts).toContain('mTLS Studio Lab CA');
+    expect(albTrusts).toContain('Test Root CA');
+    expect(await panel.locator('[data-endpoint="alb-off"] [data-testid="trusted-cas"]').count()).toBe(0);
+    // the open buttons stay inside the card at 1280 px
+    const cardRight = await panel.evaluate((el) => el.getBoundingClientRect().right);
+    for (const right of await panel.getByTestId('open-in-console').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().right)))
+      expect(right).toBeLessThanOrEqual(cardRight);
+    // the Test console can use the client the lab intermediate issued
+    await page.getByTestId('lab-identity').click();
+    await page.locator('[role="option"][value="intermediate"]').waitFor();
+    await page.keyboard.press('Escape');
     if (lang !== 'en') expect(await untranslatedText(page, [join(dir, 'home', 'lab')])).toEqual([]);
     await studio.screenshot(`targets-lab-${lang}`, { fullPage: true });
 

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { expect } from 'vitest';
 
 export const CLI = resolve('dist/cli/mtls-studio.cjs');
 
@@ -27,4 +28,19 @@ export function runCli(args: string[], options: { env?: Record<string, string>; 
     stderr: result.stderr,
     json: () => JSON.parse(result.stdout),
   };
+}
+
+/**
+ * The CLI bound to one data folder and, when given, a private keyring (its environment is read at each run, as the
+ * keyring starts only before the tests): `cli` runs it; `ok` runs it with --json, expects exit 0 (showing the
+ * output when not) and returns the parsed JSON.
+ */
+export function cliWithHome(home: string, keyring?: { env: Record<string, string> }) {
+  const cli = (args: string[]) => runCli(args, { env: { MTLS_STUDIO_HOME: home, ...keyring?.env } });
+  const ok = (args: string[]) => {
+    const run = cli([...args, '--json']);
+    expect(run.status, `${args.join(' ')}: ${run.stdout}${run.stderr}`).toBe(0);
+    return run.json();
+  };
+  return { cli, ok };
 }

@@ -11,7 +11,8 @@ export interface SClientView {
   output: string;
 }
 
-export function sClientCaNames(host: string, port: number, version: '1.2' | '1.3', servername = 'localhost'): Promise<SClientView> {
+/** Everything `openssl s_client` printed (stdout and stderr) for one handshake, after which it hangs up. */
+export function sClientOutput(host: string, port: number, version: '1.2' | '1.3', servername = 'localhost'): Promise<string> {
   const args = ['s_client', '-connect', `${host}:${port}`, '-servername', servername, '-nameopt', 'RFC2253,-esc_msb', version === '1.3' ? '-tls1_3' : '-tls1_2'];
   return new Promise((resolve, reject) => {
     const child = spawn('openssl', args, { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -24,10 +25,15 @@ export function sClientCaNames(host: string, port: number, version: '1.2' | '1.3
     child.once('error', reject);
     child.once('exit', () => {
       clearTimeout(timer);
-      if (/Cipher is \(NONE\)/.test(output)) return resolve({ acceptableCAs: null, output });
-      if (/No client certificate CA names sent/.test(output)) return resolve({ acceptableCAs: [], output });
-      const match = /Acceptable client certificate CA names\n([\s\S]*?)\n(?=Requested Signature Algorithms|Client Certificate Types|Shared Requested|Peer signing digest|---)/.exec(output);
-      resolve({ acceptableCAs: match ? match[1]!.split('\n').filter((line) => line.length > 0) : null, output });
+      resolve(output);
     });
   });
+}
+
+export async function sClientCaNames(host: string, port: number, version: '1.2' | '1.3', servername = 'localhost'): Promise<SClientView> {
+  const output = await sClientOutput(host, port, version, servername);
+  if (/Cipher is \(NONE\)/.test(output)) return { acceptableCAs: null, output };
+  if (/No client certificate CA names sent/.test(output)) return { acceptableCAs: [], output };
+  const match = /Acceptable client certificate CA names\n([\s\S]*?)\n(?=Requested Signature Algorithms|Client Certificate Types|Shared Requested|Peer signing digest|---)/.exec(output);
+  return { acceptableCAs: match ? match[1]!.split('\n').filter((line) => line.length > 0) : null, output };
 }

@@ -16,22 +16,16 @@ import type {
   PublishedCrl,
   SavedFile,
 } from '../../electron/common/dto/ca';
-import type { Result } from '../../electron/common/result';
 import type { EventName } from '../../electron/common/ipc/contract';
-import { createServices } from '../../electron/core';
 import type { CaFileKind, CaSaveKind } from '../../electron/main/ipc/ca-handlers';
-import { createGateway } from '../../electron/main/ipc/gateway';
-import { createIpcHandlers } from '../../electron/main/ipc/handlers';
 import { nativeDialogs } from '../../electron/main/native-dialogs';
-import { isTrustedSender } from '../../electron/main/sender-policy';
-import { createSettingsStore } from '../../electron/main/settings-store';
 import { useKeyring } from '../helpers/keyring';
 import { openssl } from '../helpers/openssl';
 import { useTempDir } from '../helpers/tmp';
+import { appGateway } from './app-gateway';
 
 const dir = useTempDir();
 useKeyring();
-const APP = { url: 'app://studio/index.html', isMainFrame: true };
 
 function studio(home: string) {
   const asked: { kind: CaFileKind | CaSaveKind | 'folder'; name?: string }[] = [];
@@ -55,27 +49,12 @@ function studio(home: string) {
       return dialogs.save;
     },
   };
-  const gateway = createGateway(
-    createIpcHandlers({
-      services: createServices({ home }),
-      dialogs,
-      appInfo: { name: 'mTLS Studio', version: '0.0.0', host: 'test', platform: 'linux', versions: {} },
-      openedFiles: { take: () => [] },
-      settings: createSettingsStore(join(home, 'settings.json')),
-      events: (event, payload) => {
-        sent.push({ event, payload });
-        return true;
-      },
-    }),
-    { isTrustedSender },
-  );
-  const call = async <T>(channel: string, ...args: unknown[]) =>
-    (await gateway.invoke(APP, channel, args)) as Result<T>;
-  const value = async <T>(channel: string, ...args: unknown[]) => {
-    const result = await call<T>(channel, ...args);
-    if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-    return result.value;
-  };
+  const { call, value } = appGateway(home, dialogs, {
+    events: (event, payload) => {
+      sent.push({ event, payload });
+      return true;
+    },
+  });
   return { call, value, dialogs, asked, sent };
 }
 

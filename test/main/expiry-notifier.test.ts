@@ -2,7 +2,6 @@
  * The expiry reminder at app start: the real vault (keys in a real gnome-keyring), the real settings file, and
  * Electron's Notification from the Electron stand-in — once called directly, once through the real main entry.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -13,7 +12,7 @@ import { checkExpiry } from '../../electron/main/expiry-watch';
 import { createSettingsStore } from '../../electron/main/settings-store';
 import { useKeyring } from '../helpers/keyring';
 import { useTempDir } from '../helpers/tmp';
-import { importFiles } from '../helpers/vault';
+import { importPartners, startMainEntry } from './expiry-fixtures';
 import * as FakeElectron from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
@@ -21,16 +20,6 @@ vi.mock('electron', () => import('./fake-electron'));
 const dir = useTempDir();
 useKeyring();
 const DAY = 86_400_000;
-
-/** a self-signed client identity that expires `days` days from now, made by openssl */
-function identityFiles(name: string, days: number): string[] {
-  const folder = join(dir, 'pki', name.replace(/\W/g, '-'));
-  mkdirSync(folder, { recursive: true });
-  const key = join(folder, 'key.pem');
-  const cert = join(folder, 'cert.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', key, '-out', cert, '-subj', `/CN=${name}`, '-days', String(days)], { stdio: 'ignore' });
-  return [cert, key];
-}
 
 let home: string;
 
@@ -42,10 +31,7 @@ async function notifyExpiringIdentities(deps: ExpiryNotifierDeps & { onClick(): 
 }
 beforeAll(async () => {
   home = join(dir, 'home');
-  const services = createServices({ home });
-  await importFiles(services, identityFiles('Partner soon', 10));
-  await importFiles(services, identityFiles('Partner later', 200));
-  await importFiles(services, identityFiles('Partner very soon', 2));
+  await importPartners(createServices({ home }), dir);
 });
 afterAll(() => {
   vi.unstubAllEnvs();
@@ -142,19 +128,7 @@ describe('notifyExpiringIdentities', () => {
 
 describe('at app start (electron/main/index.ts)', () => {
   it('shows one notification once the app is ready; clicking it brings the window back', async () => {
-    vi.resetModules();
-    const fake = (await import('electron')) as unknown as typeof FakeElectron;
-    fake.resetFakeElectron();
-    vi.stubEnv('MTLS_STUDIO_HOME', home);
-    const before = { u: process.listeners('uncaughtException'), r: process.listeners('unhandledRejection') };
-    const argv = process.argv;
-    process.argv = ['/opt/mTLS Studio/mtls-studio'];
-    try {
-      await import('../../electron/main/index');
-    } finally {
-      process.argv = argv;
-    }
-    await fake.app.becomeReady();
+    const fake = await startMainEntry(home);
     await expect.poll(() => fake.Notification.shown.length).toBe(1);
     expect(fake.Notification.shown[0]!.options.title).toBe('2 identities expire within 30 days');
     const window = fake.BrowserWindow.instances.at(-1)!;
@@ -163,7 +137,5 @@ describe('at app start (electron/main/index.ts)', () => {
     fake.Notification.shown[0]!.emit('click');
     expect(window.isMinimized()).toBe(false);
     expect(window.focusCount).toBe(focused + 1);
-    for (const listener of process.listeners('uncaughtException')) if (!before.u.includes(listener)) process.removeListener('uncaughtException', listener);
-    for (const listener of process.listeners('unhandledRejection')) if (!before.r.includes(listener)) process.removeListener('unhandledRejection', listener);
   });
 });

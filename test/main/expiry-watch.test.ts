@@ -3,8 +3,7 @@
  * day (recorded in the data folder, so a restart does not repeat it), and a click that opens the identity it names
  * first — through the real main entry, the real vault (keys in a real gnome-keyring) and Electron's stand-in.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createServices, type Services } from '../../electron/core';
@@ -13,6 +12,7 @@ import { createSettingsStore } from '../../electron/main/settings-store';
 import { useKeyring } from '../helpers/keyring';
 import { useTempDir } from '../helpers/tmp';
 import { importFiles } from '../helpers/vault';
+import { expiringIdentityFiles, importPartners, startMainEntry } from './expiry-fixtures';
 import * as FakeElectron from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
@@ -22,23 +22,12 @@ useKeyring();
 const DAY = 86_400_000;
 let home: string;
 let services: Services;
-const ids: Record<string, string> = {};
-
-function identityFiles(name: string, days: number): string[] {
-  const folder = join(dir, 'pki', name.replace(/\W/g, '-'));
-  mkdirSync(folder, { recursive: true });
-  const key = join(folder, 'key.pem');
-  const cert = join(folder, 'cert.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', key, '-out', cert, '-subj', `/CN=${name}`, '-days', String(days)], { stdio: 'ignore' });
-  return [cert, key];
-}
+let ids: Record<string, string> = {};
 
 beforeAll(async () => {
   home = join(dir, 'home');
   services = createServices({ home });
-  for (const [name, days] of [['Partner soon', 10], ['Partner later', 200], ['Partner very soon', 2]] as const) {
-    ids[name] = (await importFiles(services, identityFiles(name, days))).id;
-  }
+  ids = await importPartners(services, dir);
 });
 afterAll(() => {
   vi.unstubAllEnvs();
@@ -80,7 +69,7 @@ describe('once per identity per day', () => {
     const log = join(dir, 'new.json');
     const today = new Date();
     await checkExpiry(deps({ log, now: today }));
-    const added = await importFiles(services, identityFiles('Partner new', 5));
+    const added = await importFiles(services, expiringIdentityFiles(dir, 'Partner new', 5));
     const second = await checkExpiry(deps({ log, now: today }));
     expect(second.map((identity) => identity.id)).toEqual([added.id]);
     expect(FakeElectron.Notification.shown.at(-1)!.options).toEqual({ title: '1 identity expires within 30 days', body: 'Partner new: 4 days left' });
@@ -142,22 +131,10 @@ describe('every 12 hours', () => {
 
 describe('through the main entry (electron/main/index.ts)', () => {
   it('a click shows the window, sends studio:expiry.openIdentity, and the renderer can take the request once', async () => {
-    vi.resetModules();
-    const fake = (await import('electron')) as unknown as typeof FakeElectron;
-    fake.resetFakeElectron();
     const appHome = join(dir, 'app-home');
     const appServices = createServices({ home: appHome });
-    const soon = await importFiles(appServices, identityFiles('App soon', 3));
-    vi.stubEnv('MTLS_STUDIO_HOME', appHome);
-    const before = { u: process.listeners('uncaughtException'), r: process.listeners('unhandledRejection') };
-    const argv = process.argv;
-    process.argv = ['/opt/mTLS Studio/mtls-studio'];
-    try {
-      await import('../../electron/main/index');
-    } finally {
-      process.argv = argv;
-    }
-    await fake.app.becomeReady();
+    const soon = await importFiles(appServices, expiringIdentityFiles(dir, 'App soon', 3));
+    const fake = await startMainEntry(appHome);
     await expect.poll(() => fake.Notification.shown.length).toBe(1);
     const window = fake.BrowserWindow.instances.at(-1)!;
     window.minimize();
@@ -170,8 +147,6 @@ describe('through the main entry (electron/main/index.ts)', () => {
     expect(await take({ senderFrame: mainFrame, sender: { mainFrame } })).toEqual({ ok: true, value: null });
     // the day's record is in the data folder: a restart today would not notify again
     expect(JSON.parse(readFileSync(join(appHome, 'expiry-notified.json'), 'utf8')).ids).toEqual([soon.id]);
-    for (const listener of process.listeners('uncaughtException')) if (!before.u.includes(listener)) process.removeListener('uncaughtException', listener);
-    for (const listener of process.listeners('unhandledRejection')) if (!before.r.includes(listener)) process.removeListener('unhandledRejection', listener);
   });
 });
 

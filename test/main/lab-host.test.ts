@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { RunningLab, StartLabOptions } from '../../electron/core';
 import { createLabHost } from '../../electron/main/lab-host';
@@ -8,7 +9,7 @@ const dir = useTempDir('mtls-lab-host-');
 describe('the app’s lab host', () => {
   it('starts the real lab once, reports its endpoints and files, and stops it (ports closed)', async () => {
     const host = createLabHost({ folder: `${dir}/lab` });
-    expect(host.status()).toEqual({ running: false, endpoints: [], files: null });
+    expect(host.status()).toEqual({ running: false, endpoints: [], files: null, trust: [] });
     const [first, second] = await Promise.all([host.start(), host.start()]);
     expect(first.running).toBe(true);
     expect(second.endpoints.map((e) => e.port)).toEqual(first.endpoints.map((e) => e.port));
@@ -17,7 +18,7 @@ describe('the app’s lab host', () => {
     expect(first.files?.caCert.startsWith(`${dir}/lab/`)).toBe(true);
     expect(host.running()).toBe(true);
     const port = first.endpoints[0]!.port;
-    expect(await host.stop()).toEqual({ running: false, endpoints: [], files: null });
+    expect(await host.stop()).toEqual({ running: false, endpoints: [], files: null, trust: [] });
     expect(host.running()).toBe(false);
     // the port is free again: a new server can listen on it
     const { createServer } = await import('node:net');
@@ -25,6 +26,40 @@ describe('the app’s lab host', () => {
       const server = createServer().once('error', fail).listen(port, '127.0.0.1', () => server.close(() => done()));
     });
   }, 60_000);
+
+  it('passes the intermediate client and restarts with extra trusted CA files, listing them per endpoint', async () => {
+    const host = createLabHost({ folder: `${dir}/lab-trust` });
+    const plain = await host.start();
+    const files = plain.files!;
+    expect(files.intermediateCaCert).toBe(`${dir}/lab-trust/lab-intermediate-ca.crt`);
+    expect(files.intermediateClient).toEqual({
+      cert: `${dir}/lab-trust/intermediate-client.crt`,
+      chain: `${dir}/lab-trust/intermediate-client-chain.pem`,
+      key: `${dir}/lab-trust/intermediate-client.key`,
+    });
+    for (const path of [files.intermediateCaCert!, ...Object.values(files.intermediateClient!)]) expect(existsSync(path)).toBe(true);
+    const verify = (status: typeof plain) => status.endpoints.find((e) => e.id === 'alb-verify')!;
+    expect(verify(plain).trustedCaNames).toEqual([expect.stringContaining('CN=mTLS Studio Lab CA')]);
+    // passthrough asks for a certificate and checks nothing: its trust store is empty
+    expect(plain.endpoints.find((e) => e.id === 'alb-passthrough')!.trustedCaNames).toEqual([]);
+    expect(plain.trust).toEqual([]);
+
+    // the bundle about to be uploaded (here: the lab's own intermediate) is trusted after the restart it causes
+    const trusted = await host.start({ trust: [files.intermediateCaCert!] });
+    expect(trusted.trust).toEqual([files.intermediateCaCert]);
+    expect(verify(trusted).trustedCaNames).toEqual([
+      expect.stringContaining('CN=mTLS Studio Lab CA'),
+      expect.stringContaining('CN=mTLS Studio Lab Intermediate CA'),
+    ]);
+    expect(host.status()).toEqual(trusted);
+    // the same list again is the same lab (same ports), no restart
+    expect((await host.start({ trust: [files.intermediateCaCert!] })).endpoints.map((e) => e.port)).toEqual(trusted.endpoints.map((e) => e.port));
+    // a file that holds no CA certificate: the start fails and nothing runs
+    await expect(host.start({ trust: [files.intermediateClient!.key] })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('holds no certificate') });
+    expect(host.running()).toBe(false);
+    expect(host.status().running).toBe(false);
+    await host.stop();
+  }, 90_000);
 
   it('a start that fails leaves nothing running, and stop does not wait forever for a stuck lab', async () => {
     const failing = createLabHost({}, async () => {

@@ -8,20 +8,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { OutputFormat } from '../../electron/common/dto/inspect';
 import type { AppSettings } from '../../electron/common/dto/settings';
 import type { IdentityDetails, IdentityList, ImportedIdentity } from '../../electron/common/dto/vault';
-import type { Result } from '../../electron/common/result';
-import { createServices } from '../../electron/core';
-import { createGateway } from '../../electron/main/ipc/gateway';
-import { createIpcHandlers } from '../../electron/main/ipc/handlers';
-import { isTrustedSender } from '../../electron/main/sender-policy';
-import { createSettingsStore } from '../../electron/main/settings-store';
 import { useKeyring } from '../helpers/keyring';
 import { makeTestPki, openssl, opensslFingerprint, type TestPki } from '../helpers/openssl';
 import { useTempDir } from '../helpers/tmp';
 import { privateKeyEncodings } from '../helpers/vault';
+import { appGateway } from './app-gateway';
 
 const dir = useTempDir();
 const keyring = useKeyring();
-const APP = { url: 'app://studio/index.html', isMainFrame: true };
 let pki: TestPki;
 let other: TestPki;
 
@@ -46,22 +40,7 @@ function studio(home: string) {
     chooseFileSavePath: async () => null,
     chooseNewFolder: async () => null,
   };
-  const gateway = createGateway(
-    createIpcHandlers({
-      services: createServices({ home }),
-      dialogs,
-      appInfo: { name: 'mTLS Studio', version: '0.0.0', host: 'test', platform: 'linux', versions: {} },
-      openedFiles: { take: () => [] },
-      settings: createSettingsStore(join(home, 'settings.json')),
-    }),
-    { isTrustedSender },
-  );
-  const call = async <T>(channel: string, ...args: unknown[]) => (await gateway.invoke(APP, channel, args)) as Result<T>;
-  const value = async <T>(channel: string, ...args: unknown[]) => {
-    const result = await call<T>(channel, ...args);
-    if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-    return result.value;
-  };
+  const { call, value } = appGateway(home, dialogs);
   const importFiles = async (paths: string[], name?: string) => {
     const { inspectionId } = await value<{ inspectionId: string }>('studio:files.inspect', { paths });
     return call<ImportedIdentity>('studio:vault.import', name === undefined ? { inspectionId } : { inspectionId, name });

@@ -122,6 +122,8 @@ export interface LabEndpointDto {
   target: 'alb' | 'apigw' | 'cloudfront' | 'clb' | 'generic';
   vendor: 'aws' | 'alibaba';
   certificateRequest: 'none' | 'optional' | 'required';
+  /** RFC 2253 names of the CAs its client trust store holds (the lab CA, then the extra trusted files); [] = verifies nothing */
+  trustedCaNames: string[];
   emulates: string;
   confirmed: string[];
   assumed: string[];
@@ -131,6 +133,13 @@ export interface LabStatus {
   running: boolean;
   endpoints: LabEndpointDto[];
   files: LabFilesDto | null;
+  /** the CA files the lab was started with besides its own CA (e.g. the trust-store bundle about to be uploaded) */
+  trust: string[];
+}
+
+/** `studio:lab.start`'s optional argument: CA files (PEM, DER, PKCS#7) the verifying endpoints trust too */
+export interface LabStartRequest {
+  trust?: string[];
 }
 
 export interface LabFilesDto {
@@ -139,4 +148,8 @@ export interface LabFilesDto {
   client: { cert: string; key: string };
   expiredClient: { cert: string; key: string };
   unknownCaClient: { cert: string; key: string };
+  /** the lab intermediate CA (issued by the lab CA); trusted by no endpoint unless it is given as a trusted file */
+  intermediateCaCert: string | null;
+  /** a client issued by the lab intermediate; `chain` (leaf + intermediate) is what it sends */
+  intermediateClient: { cert: string; chain: string; key: string } | null;
 }

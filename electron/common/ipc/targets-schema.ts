@@ -6,6 +6,10 @@ import type { LabStatus, MtlsHeaderReport, TargetGuide } from '../dto/targets';
  * values the user typed), the mTLS header decoder (pasted text), and the local lab, which runs in main.
  */
 const value = z.string().max(2048);
+const path = z.string().min(1).max(4096);
+
+/** ALB takes at most 25 CAs in a trust store: more files than that cannot describe one */
+export const labStartRequest = z.strictObject({ trust: z.array(path).max(25).optional() });
 
 export const guideValues = z.strictObject({
   region: z.string().max(32).optional(),
@@ -36,8 +40,8 @@ export const targetsChannels = {
   'studio:targets.guide': { args: z.tuple([z.enum(['alb', 'apigw', 'cloudfront', 'clb']), guideValues]) },
   /** headers a backend received (pasted text: lines or JSON), decoded into certificate details */
   'studio:headers.decode': { args: z.tuple([z.string().min(1).max(1_048_576)]) },
-  /** starts the local lab on 127.0.0.1 (or returns the one already running) */
-  'studio:lab.start': { args: z.tuple([]) },
+  /** starts the local lab on 127.0.0.1 (or returns the one already running; other trusted files restart it) */
+  'studio:lab.start': { args: z.tuple([labStartRequest.optional()]) },
   'studio:lab.stop': { args: z.tuple([]) },
   'studio:lab.status': { args: z.tuple([]) },
 } as const;

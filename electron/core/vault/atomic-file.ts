@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { StudioError } from '../../common/errors';
+import { syncFolder } from '../io/output-file';
 import { FILE_MODE } from './layout';
+
+export { syncFolder };
 
 /** Temporary files of interrupted writes look like `.<name>.<hex>.tmp`; `vault doctor` removes them. */
 export const TEMPORARY_FILE = /^\..+\.[0-9a-f]{12}\.tmp$/;
@@ -15,19 +18,6 @@ export function vaultWriteFailed(path: string, cause: unknown): StudioError {
     params: { file: basename(path) },
     cause,
   });
-}
-
-/** fsync a folder so a rename or a new entry in it survives a power cut (a no-op where folders cannot be synced). */
-export function syncFolder(folder: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(folder, 'r');
-    fsyncSync(fd);
-  } catch {
-    // Windows cannot open folders for syncing; its renames are durable on their own
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }
 
 /**

@@ -7,7 +7,7 @@ export function createTargetsHandlers(lab: LabHost): Pick<IpcHandlers, 'studio:t
   return {
     'studio:targets.guide': async (target, values) => targetGuide(target, values),
     'studio:headers.decode': async (text) => decodeMtlsHeaders(text, new Date()),
-    'studio:lab.start': async () => lab.start(),
+    'studio:lab.start': async (request) => lab.start(request),
     'studio:lab.stop': async () => lab.stop(),
     'studio:lab.status': async () => lab.status(),
   };

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLab, type LabEndpointId, type RunningLab } from '../../../electron/core/lab';
+import { describe, expect, it } from 'vitest';
+import type { LabEndpointId } from '../../../electron/core/lab';
 import { useTempDir } from '../../helpers/tmp';
-import { curl, request, sClientRequest, type ClientKind, type Outcome } from './lab-client';
+import { curl, request, sClientRequest, useLab, type ClientKind, type Outcome } from './lab-client';
 
 /**
  * Each emulation against DOMAIN.md's endpoint table, with real TLS clients: whether a certificate is requested,
@@ -9,16 +9,9 @@ import { curl, request, sClientRequest, type ClientKind, type Outcome } from './
  */
 
 const folder = useTempDir('mtls-lab-endpoints-');
-let lab: RunningLab;
+const lab = useLab(folder);
 
-beforeAll(async () => {
-  lab = await startLab({ folder });
-});
-afterAll(async () => {
-  await lab?.stop();
-});
-
-const endpoint = (id: LabEndpointId) => lab.endpoints.find((candidate) => candidate.id === id)!;
+const endpoint = (id: LabEndpointId) => lab().endpoints.find((candidate) => candidate.id === id)!;
 
 type Expected = 'ok' | 'alert' | 'closed' | 'reset' | '403' | '400';
 const CLIENTS = ['valid', 'none', 'expired', 'unknown'] as const;
@@ -73,7 +66,7 @@ describe('valid, missing, expired and unknown-CA client certificates (TLS 1.3)',
   for (const [id, row] of Object.entries(TABLE) as [LabEndpointId, Record<string, Expected>][]) {
     it(`${id}: ${CLIENTS.map((client) => `${client} → ${row[client]}`).join(', ')}`, async () => {
       const seen: Record<string, Expected | string> = {};
-      for (const client of CLIENTS) seen[client] = summarize(await request(endpoint(id), lab.files, client, { version: 'TLSv1.3' }));
+      for (const client of CLIENTS) seen[client] = summarize(await request(endpoint(id), lab().files, client, { version: 'TLSv1.3' }));
       expect(seen).toEqual(row);
     });
   }
@@ -81,28 +74,28 @@ describe('valid, missing, expired and unknown-CA client certificates (TLS 1.3)',
 
 describe('the exact failures', () => {
   it('ALB verify without a certificate: certificate_required in TLS 1.3, handshake_failure in TLS 1.2', async () => {
-    expect(await request(endpoint('alb-verify'), lab.files, 'none', { version: 'TLSv1.3' })).toEqual({ kind: 'alert', code: 'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED' });
-    expect(await request(endpoint('alb-verify'), lab.files, 'none', { version: 'TLSv1.2' })).toEqual({ kind: 'alert', code: 'ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE' });
+    expect(await request(endpoint('alb-verify'), lab().files, 'none', { version: 'TLSv1.3' })).toEqual({ kind: 'alert', code: 'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED' });
+    expect(await request(endpoint('alb-verify'), lab().files, 'none', { version: 'TLSv1.2' })).toEqual({ kind: 'alert', code: 'ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE' });
   });
 
   it('ALB verify and the Classic LB instance close an untrusted connection after the handshake in TLS 1.2 too', async () => {
     for (const id of ['alb-verify', 'aws-clb'] as const) {
       for (const client of ['expired', 'unknown'] as const) {
-        expect(await request(endpoint(id), lab.files, client, { version: 'TLSv1.2' }), `${id} ${client}`).toEqual({ kind: 'closed', afterHandshake: true });
+        expect(await request(endpoint(id), lab().files, client, { version: 'TLSv1.2' }), `${id} ${client}`).toEqual({ kind: 'closed', afterHandshake: true });
       }
     }
   });
 
   it('CloudFront required: curl reports the reset as in AWS\'s example', async () => {
     const cf = endpoint('cloudfront-required');
-    const result = await curl(['--cacert', lab.files.caCert, '--resolve', `${cf.hostname}:${cf.port}:127.0.0.1`, `https://${cf.hostname}:${cf.port}/`]);
+    const result = await curl(['--cacert', lab().files.caCert, '--resolve', `${cf.hostname}:${cf.port}:127.0.0.1`, `https://${cf.hostname}:${cf.port}/`]);
     expect(result.code).toBe(56);
     expect(result.stderr).toContain('Connection reset by peer');
   });
 
   it('API Gateway custom domain: 403 {"message":"Forbidden"} with ForbiddenException', async () => {
     for (const client of ['none', 'expired', 'unknown'] as const) {
-      const outcome = await request(endpoint('apigw-custom-domain'), lab.files, client);
+      const outcome = await request(endpoint('apigw-custom-domain'), lab().files, client);
       if (outcome.kind !== 'response') throw new Error(`expected a response, got ${outcome.kind}`);
       expect(outcome.body).toBe('{"message":"Forbidden"}');
       expect(outcome.headers['x-amzn-errortype']).toBe('ForbiddenException');
@@ -113,7 +106,7 @@ describe('the exact failures', () => {
   it('Alibaba CLB: nginx-style 400 pages, Server: Tengine, connection closed', async () => {
     const pages = { none: 'No required SSL certificate was sent', expired: 'The SSL certificate error', unknown: 'The SSL certificate error' } as const;
     for (const [client, reason] of Object.entries(pages) as [ClientKind, string][]) {
-      const outcome = await request(endpoint('alibaba-clb'), lab.files, client);
+      const outcome = await request(endpoint('alibaba-clb'), lab().files, client);
       if (outcome.kind !== 'response') throw new Error(`expected a response, got ${outcome.kind}`);
       expect(outcome.status).toBe(400);
       expect(outcome.headers.server).toBe('Tengine');
@@ -126,10 +119,10 @@ describe('the exact failures', () => {
 
   it('curl sees the TLS 1.3 alert of a required certificate and the 400 page of the CLB', async () => {
     const alb = endpoint('alb-verify');
-    const missing = await curl(['--cacert', lab.files.caCert, alb.url]);
+    const missing = await curl(['--cacert', lab().files.caCert, alb.url]);
     expect(missing.stderr).toMatch(/alert certificate required/);
     const clb = endpoint('alibaba-clb');
-    const page = await curl(['--cacert', lab.files.caCert, '-w', '%{http_code}', clb.url]);
+    const page = await curl(['--cacert', lab().files.caCert, '-w', '%{http_code}', clb.url]);
     expect(page.stdout).toMatch(/No required SSL certificate was sent[\s\S]*400$/);
   });
 });

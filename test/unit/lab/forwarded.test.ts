@@ -2,24 +2,17 @@ import { execFileSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLab, type LabEndpointId, type RunningLab } from '../../../electron/core/lab';
+import { describe, expect, it } from 'vitest';
+import type { LabEndpointId } from '../../../electron/core/lab';
 import { useTempDir } from '../../helpers/tmp';
-import { curl, request, type ClientKind } from './lab-client';
+import { curl, request, useLab, type ClientKind } from './lab-client';
 
 /** What each echo backend received, checked against openssl's reading of the certificate that was sent. */
 
 const folder = useTempDir('mtls-lab-forwarded-');
-let lab: RunningLab;
+const lab = useLab(folder);
 
-beforeAll(async () => {
-  lab = await startLab({ folder });
-});
-afterAll(async () => {
-  await lab?.stop();
-});
-
-const endpoint = (id: LabEndpointId) => lab.endpoints.find((candidate) => candidate.id === id)!;
+const endpoint = (id: LabEndpointId) => lab().endpoints.find((candidate) => candidate.id === id)!;
 
 interface Echo {
   endpoint: string;
@@ -29,7 +22,7 @@ interface Echo {
 }
 
 async function echo(id: LabEndpointId, client: ClientKind, extraHeaders: string[] = []): Promise<{ echo: Echo; headers: Record<string, string> }> {
-  const outcome = await request(endpoint(id), lab.files, client, { headers: extraHeaders });
+  const outcome = await request(endpoint(id), lab().files, client, { headers: extraHeaders });
   if (outcome.kind !== 'response' || outcome.status !== 200) throw new Error(`${id} with ${client}: ${JSON.stringify(outcome).slice(0, 200)}`);
   const body = JSON.parse(outcome.body) as Echo;
   expect(body.endpoint).toBe(id);
@@ -56,7 +49,7 @@ const certificateHeaders = (headers: Record<string, string>) => Object.keys(head
 describe('ALB', () => {
   it('verify: the five X-Amzn-Mtls-Clientcert-* headers in ALB format, after the X-Forwarded-* and trace headers', async () => {
     const { echo: body } = await echo('alb-verify', 'valid', ['X-Amzn-Mtls-Clientcert-Subject: CN=forged']);
-    const cert = opensslFields(lab.files.client.cert);
+    const cert = opensslFields(lab().files.client.cert);
     const port = String(endpoint('alb-verify').port);
     expect(Object.keys(body.headers)).toEqual([
       'Host',
@@ -81,17 +74,17 @@ describe('ALB', () => {
     });
     expect(body.headers['X-Amzn-Trace-Id']).toMatch(/^Root=1-[0-9a-f]{8}-[0-9a-f]{24}$/);
     const leaf = decodeURIComponent(body.headers['X-Amzn-Mtls-Clientcert-Leaf']!);
-    expect(new X509Certificate(leaf).raw).toEqual(new X509Certificate(readFileSync(lab.files.client.cert)).raw);
+    expect(new X509Certificate(leaf).raw).toEqual(new X509Certificate(readFileSync(lab().files.client.cert)).raw);
   });
 
   it('passthrough: X-Amzn-Mtls-Clientcert holds the presented chain leaf→root, any certificate goes, none means no header', async () => {
     const chain = await echo('alb-passthrough', 'chain');
-    expect(decodeURIComponent(chain.echo.headers['X-Amzn-Mtls-Clientcert']!)).toBe(readFileSync(lab.files.client.chain, 'utf8'));
+    expect(decodeURIComponent(chain.echo.headers['X-Amzn-Mtls-Clientcert']!)).toBe(readFileSync(lab().files.client.chain, 'utf8'));
     // an OpenSSL client completes its chain from its own trust store: the lab CA, trusted for the server, is sent too
     const expired = await echo('alb-passthrough', 'expired');
-    expect(decodeURIComponent(expired.echo.headers['X-Amzn-Mtls-Clientcert']!)).toBe(readFileSync(lab.files.expiredClient.cert, 'utf8') + readFileSync(lab.files.caCert, 'utf8'));
+    expect(decodeURIComponent(expired.echo.headers['X-Amzn-Mtls-Clientcert']!)).toBe(readFileSync(lab().files.expiredClient.cert, 'utf8') + readFileSync(lab().files.caCert, 'utf8'));
     const unknown = await echo('alb-passthrough', 'unknown');
-    expect(decodeURIComponent(unknown.echo.headers['X-Amzn-Mtls-Clientcert']!)).toBe(readFileSync(lab.files.unknownCaClient.cert, 'utf8'));
+    expect(decodeURIComponent(unknown.echo.headers['X-Amzn-Mtls-Clientcert']!)).toBe(readFileSync(lab().files.unknownCaClient.cert, 'utf8'));
     const none = await echo('alb-passthrough', 'none');
     expect(certificateHeaders(none.echo.headers)).toEqual([]);
     expect(certificateHeaders(expired.echo.headers)).toEqual(['X-Amzn-Mtls-Clientcert']);
@@ -107,7 +100,7 @@ describe('ALB', () => {
 describe('CloudFront', () => {
   it('required: the seven CloudFront-Viewer-Cert-* headers, and CloudFront response headers', async () => {
     const { echo: body, headers } = await echo('cloudfront-required', 'valid');
-    const cert = opensslFields(lab.files.client.cert);
+    const cert = opensslFields(lab().files.client.cert);
     expect(certificateHeaders(body.headers)).toEqual([
       'CloudFront-Viewer-Cert-Present',
       'CloudFront-Viewer-Cert-Serial-Number',
@@ -125,7 +118,7 @@ describe('CloudFront', () => {
       'CloudFront-Viewer-Cert-Sha256': cert.sha256,
       'CloudFront-Viewer-Cert-Validity': `NotBefore=${iso(cert.notBefore)};NotAfter=${iso(cert.notAfter)}`,
     });
-    expect(decodeURIComponent(body.headers['CloudFront-Viewer-Cert-Pem']!)).toBe(readFileSync(lab.files.client.cert, 'utf8'));
+    expect(decodeURIComponent(body.headers['CloudFront-Viewer-Cert-Pem']!)).toBe(readFileSync(lab().files.client.cert, 'utf8'));
     expect(headers['x-cache']).toBe('Miss from cloudfront');
     expect(headers.via).toMatch(/\.cloudfront\.net \(CloudFront\)$/);
     expect(headers['x-amz-cf-id']).toBeTruthy();
@@ -143,10 +136,10 @@ describe('CloudFront', () => {
 describe('API Gateway', () => {
   it('custom domain: $context.identity.clientCert as the Lambda proxy integration sees it', async () => {
     const { echo: body, headers } = await echo('apigw-custom-domain', 'valid');
-    const cert = opensslFields(lab.files.client.cert);
-    const x509 = new X509Certificate(readFileSync(lab.files.client.cert));
+    const cert = opensslFields(lab().files.client.cert);
+    const x509 = new X509Certificate(readFileSync(lab().files.client.cert));
     expect(body.requestContext!.identity.clientCert).toEqual({
-      clientCertPem: readFileSync(lab.files.client.cert, 'utf8'),
+      clientCertPem: readFileSync(lab().files.client.cert, 'utf8'),
       subjectDN: cert.subject.split(',').reverse().join(','),
       issuerDN: cert.issuer.split(',').reverse().join(','),
       serialNumber: BigInt(`0x${cert.serial}`).toString(10),
@@ -167,7 +160,7 @@ describe('load balancers that pass TLS or answer like nginx', () => {
   it('AWS Classic LB: the instance sees the request exactly as sent, and the client certificate itself', async () => {
     const { echo: body } = await echo('aws-clb', 'valid', ['X-Custom: 1']);
     expect(body.headers).toEqual({ Host: endpoint('aws-clb').hostname, Connection: 'close', 'X-Custom': '1' });
-    expect(body.instanceTls!.clientCertificate!.subject).toBe(opensslFields(lab.files.client.cert).subject);
+    expect(body.instanceTls!.clientCertificate!.subject).toBe(opensslFields(lab().files.client.cert).subject);
   });
 
   it('Alibaba CLB: X-Forwarded-For and -Proto, no certificate headers, Server: Tengine', async () => {
@@ -182,9 +175,9 @@ describe('load balancers that pass TLS or answer like nginx', () => {
 describe('request bodies', () => {
   it('counts the body the backend received and answers 413 past 1 MB', async () => {
     const url = endpoint('alb-off').url;
-    const small = await curl(['--cacert', lab.files.caCert, '-X', 'POST', '--data-binary', 'hello', url]);
+    const small = await curl(['--cacert', lab().files.caCert, '-X', 'POST', '--data-binary', 'hello', url]);
     expect(JSON.parse(small.stdout)).toMatchObject({ request: { method: 'POST', path: '/' }, bodyBytes: 5 });
-    const big = await curl(['--cacert', lab.files.caCert, '--data-binary', `@${bigFile()}`, '-w', '%{http_code}', '-o', '/dev/null', url]);
+    const big = await curl(['--cacert', lab().files.caCert, '--data-binary', `@${bigFile()}`, '-w', '%{http_code}', '-o', '/dev/null', url]);
     expect(big.stdout).toBe('413');
   });
 });

@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { connect, type ConnectionOptions } from 'node:tls';
-import type { LabEndpoint, LabFiles } from '../../../electron/core/lab';
+import { afterAll, beforeAll } from 'vitest';
+import { startLab, type LabEndpoint, type LabFiles, type RunningLab } from '../../../electron/core/lab';
+import { sClientOutput } from '../../helpers/s-client';
 
 /** A raw HTTPS/1.1 client that reports how a lab endpoint answered: a response, an alert, a reset or a silent close. */
 
@@ -12,6 +14,18 @@ export type Outcome =
   | { kind: 'alert'; code: string }
   | { kind: 'reset'; afterHandshake: boolean }
   | { kind: 'closed'; afterHandshake: boolean };
+
+/** One lab for the whole test file: started in `folder` before its tests, stopped after them. Call it for the running lab. */
+export function useLab(folder: string): () => RunningLab {
+  let lab: RunningLab | undefined;
+  beforeAll(async () => {
+    lab = await startLab({ folder });
+  }, 60_000);
+  afterAll(async () => {
+    await lab?.stop();
+  });
+  return () => lab!;
+}
 
 export function identity(files: LabFiles, kind: ClientKind): { cert?: string; key?: string } {
   if (typeof kind === 'object') return { cert: readFileSync(kind.cert, 'utf8'), key: readFileSync(kind.key, 'utf8') };
@@ -78,24 +92,12 @@ export function request(
 }
 
 /** What `openssl s_client` saw of the certificate request: not requested, or requested with these CA names. */
-export function sClientRequest(port: number, version: '1.2' | '1.3'): Promise<{ requested: boolean; caNames: string[] }> {
-  const args = ['s_client', '-connect', `127.0.0.1:${port}`, '-servername', 'localhost', '-nameopt', 'RFC2253', version === '1.3' ? '-tls1_3' : '-tls1_2'];
-  return new Promise((resolve, reject) => {
-    const child = spawn('openssl', args, { stdio: ['pipe', 'pipe', 'pipe'] });
-    let output = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    setTimeout(() => child.stdin.end(), 500);
-    child.once('error', reject);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      // s_client prints the signature algorithms of a CertificateRequest (and, in TLS 1.2, its certificate types)
-      const requested = /Requested Signature Algorithms|Client Certificate Types/.test(output);
-      const names = /Acceptable client certificate CA names\n([\s\S]*?)\n(?=Requested Signature Algorithms|Client Certificate Types)/.exec(output);
-      resolve({ requested, caNames: names ? names[1]!.split('\n').filter(Boolean) : [] });
-    });
-  });
+export async function sClientRequest(port: number, version: '1.2' | '1.3'): Promise<{ requested: boolean; caNames: string[] }> {
+  const output = await sClientOutput('127.0.0.1', port, version);
+  // s_client prints the signature algorithms of a CertificateRequest (and, in TLS 1.2, its certificate types)
+  const requested = /Requested Signature Algorithms|Client Certificate Types/.test(output);
+  const names = /Acceptable client certificate CA names\n([\s\S]*?)\n(?=Requested Signature Algorithms|Client Certificate Types)/.exec(output);
+  return { requested, caNames: names ? names[1]!.split('\n').filter(Boolean) : [] };
 }
 
 /** curl's view: exit code, stderr and HTTP status. */

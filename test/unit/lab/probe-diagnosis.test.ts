@@ -1,10 +1,11 @@
 import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DiagnosisCode, ProbeRequest, ProbeResult } from '../../../electron/common/dto/probe';
 import { startLab, type LabEndpointId, type RunningLab } from '../../../electron/core/lab';
 import { createProbeService } from '../../../electron/core/probe';
 import { useTempDir } from '../../helpers/tmp';
+import { useLab } from './lab-client';
 
 /**
  * What the probe says against the lab where a server refuses a certificate without an alert or with a 403:
@@ -14,14 +15,7 @@ import { useTempDir } from '../../helpers/tmp';
 
 const dir = useTempDir('mtls-lab-probe-');
 const probe = createProbeService({ now: () => new Date(), vault: null });
-let lab: RunningLab;
-
-beforeAll(async () => {
-  lab = await startLab({ folder: join(dir, 'lab') });
-}, 60_000);
-afterAll(async () => {
-  await lab?.stop();
-});
+const lab = useLab(join(dir, 'lab'));
 
 function run(running: RunningLab, id: LabEndpointId, identity: { cert: string; key: string } | null, extra: Partial<ProbeRequest> = {}): Promise<ProbeResult> {
   const endpoint = running.endpoints.find((candidate) => candidate.id === id)!;
@@ -41,7 +35,7 @@ const codes = (result: ProbeResult): DiagnosisCode[] => result.diagnosis.map((fi
 describe('a certificate refused by closing or resetting right after the handshake', () => {
   it('ALB verify, expired: CLIENT_CERT_EXPIRED as the error, not CONNECTION_RESET (TLS 1.3 and 1.2)', async () => {
     for (const version of ['1.3', '1.2'] as const) {
-      const result = await run(lab, 'alb-verify', lab.files.expiredClient, { tlsMin: version, tlsMax: version });
+      const result = await run(lab(), 'alb-verify', lab().files.expiredClient, { tlsMin: version, tlsMax: version });
       expect(result.outcome, version).toBe('tls-error');
       expect(codes(result)[0], version).toBe('CLIENT_CERT_EXPIRED');
       expect(codes(result)).not.toContain('CONNECTION_RESET');
@@ -52,7 +46,7 @@ describe('a certificate refused by closing or resetting right after the handshak
   });
 
   it('ALB verify, unknown CA (leaf only, empty CA list): CLIENT_CERT_REJECTED listing the candidates', async () => {
-    const result = await run(lab, 'alb-verify', lab.files.unknownCaClient);
+    const result = await run(lab(), 'alb-verify', lab().files.unknownCaClient);
     expect(result.outcome).toBe('tls-error');
     expect(codes(result)[0]).toBe('CLIENT_CERT_REJECTED');
     const rejected = result.diagnosis[0]!;
@@ -63,24 +57,24 @@ describe('a certificate refused by closing or resetting right after the handshak
 
   it('a complete chain from an unknown root: CLIENT_CERT_UNTRUSTED where the server names its CAs (Classic LB instance), candidates where it does not', async () => {
     const chain = join(dir, 'unknown-full-chain.pem');
-    writeFileSync(chain, readFileSync(lab.files.unknownCaClient.cert, 'utf8') + readFileSync(join(lab.files.folder, 'unknown-ca.crt'), 'utf8'));
-    const identity = { cert: chain, key: lab.files.unknownCaClient.key };
-    const clb = await run(lab, 'aws-clb', identity, { target: 'clb' });
+    writeFileSync(chain, readFileSync(lab().files.unknownCaClient.cert, 'utf8') + readFileSync(join(lab().files.folder, 'unknown-ca.crt'), 'utf8'));
+    const identity = { cert: chain, key: lab().files.unknownCaClient.key };
+    const clb = await run(lab(), 'aws-clb', identity, { target: 'clb' });
     expect(codes(clb)[0]).toBe('CLIENT_CERT_UNTRUSTED');
     expect(clb.diagnosis[0]!.detail).toContain('The server accepts: CN=mTLS Studio Lab CA,O=mTLS Studio Lab');
-    const alb = await run(lab, 'alb-verify', identity);
+    const alb = await run(lab(), 'alb-verify', identity);
     expect(codes(alb)[0]).toBe('CLIENT_CERT_REJECTED');
     expect(alb.diagnosis[0]!.detail).not.toContain('lacks the intermediate');
   });
 
   it('CloudFront required resets an unknown-CA certificate: attributed the same way', async () => {
-    const result = await run(lab, 'cloudfront-required', lab.files.unknownCaClient);
+    const result = await run(lab(), 'cloudfront-required', lab().files.unknownCaClient);
     expect(codes(result)[0]).toBe('CLIENT_CERT_REJECTED');
     expect(codes(result)).not.toContain('CONNECTION_RESET');
   });
 
   it('no certificate sent: still a reset or alert about the missing certificate, not a rejection of ours', async () => {
-    const cloudFront = await run(lab, 'cloudfront-required', null);
+    const cloudFront = await run(lab(), 'cloudfront-required', null);
     expect(codes(cloudFront)).toEqual(['CONNECTION_RESET', 'CLIENT_CERT_MISSING']);
     expect(cloudFront.outcome).toBe('network-error');
   });
@@ -88,21 +82,21 @@ describe('a certificate refused by closing or resetting right after the handshak
 
 describe('API Gateway 403', () => {
   it('is never reported with MTLS_OK; the intermediate-issued client gets TRUSTSTORE_LIKELY_MISSING_INTERMEDIATE', async () => {
-    const intermediate = lab.files.intermediateClient!;
-    const result = await run(lab, 'apigw-custom-domain', { cert: intermediate.chain, key: intermediate.key }, { target: 'apigw' });
+    const intermediate = lab().files.intermediateClient!;
+    const result = await run(lab(), 'apigw-custom-domain', { cert: intermediate.chain, key: intermediate.key }, { target: 'apigw' });
     expect(result.http?.status).toBe(403);
     expect(codes(result)).toContain('HTTP_FORBIDDEN');
     expect(codes(result)).not.toContain('MTLS_OK');
     const missing = result.diagnosis.find((finding) => finding.code === 'TRUSTSTORE_LIKELY_MISSING_INTERMEDIATE')!;
     expect(missing.params.issuer).toBe('CN=mTLS Studio Lab Intermediate CA,O=mTLS Studio Lab');
 
-    const expired = await run(lab, 'apigw-custom-domain', lab.files.expiredClient, { target: 'apigw' });
+    const expired = await run(lab(), 'apigw-custom-domain', lab().files.expiredClient, { target: 'apigw' });
     expect(codes(expired)).toContain('HTTP_FORBIDDEN');
     expect(codes(expired)).not.toContain('MTLS_OK');
   });
 
   it('with the intermediate in the truststore the same identity passes: 200 and MTLS_OK', async () => {
-    const running = await startLab({ folder: join(dir, 'lab'), trust: [lab.files.intermediateCaCert!] });
+    const running = await startLab({ folder: join(dir, 'lab'), trust: [lab().files.intermediateCaCert!] });
     try {
       const intermediate = running.files.intermediateClient!;
       const result = await run(running, 'apigw-custom-domain', { cert: intermediate.chain, key: intermediate.key }, { target: 'apigw' });

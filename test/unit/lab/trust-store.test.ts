@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createIntermediateCa, createRootCa, issueIdentity } from '../../../electron/core/ca';
 import { startLab, type LabEndpointId, type RunningLab } from '../../../electron/core/lab';
 import { useTempDir } from '../../helpers/tmp';
-import { request, sClientRequest, type ClientKind, type Outcome } from './lab-client';
+import { request, sClientRequest, useLab, type ClientKind, type Outcome } from './lab-client';
 
 /**
  * The lab's client trust stores: the intermediate-issued lab client (API Gateway wants intermediates in its
@@ -14,14 +14,7 @@ import { request, sClientRequest, type ClientKind, type Outcome } from './lab-cl
  */
 
 const dir = useTempDir('mtls-lab-trust-');
-let lab: RunningLab;
-
-beforeAll(async () => {
-  lab = await startLab({ folder: join(dir, 'lab') });
-}, 60_000);
-afterAll(async () => {
-  await lab?.stop();
-});
+const lab = useLab(join(dir, 'lab'));
 
 const VERIFYING: LabEndpointId[] = ['alb-verify', 'apigw-custom-domain', 'cloudfront-required', 'cloudfront-optional', 'aws-clb', 'alibaba-clb'];
 const LAB_CA = 'CN=mTLS Studio Lab CA,O=mTLS Studio Lab';
@@ -35,7 +28,7 @@ const openssl = (args: string[]) => execFileSync('openssl', args, { encoding: 'u
 
 describe('the intermediate-issued lab client', () => {
   it('is root → intermediate → client, its key 0600, its chain file leaf + intermediate', () => {
-    const { intermediateClient, intermediateCaCert, caCert } = lab.files;
+    const { intermediateClient, intermediateCaCert, caCert } = lab().files;
     expect(openssl(['verify', '-CAfile', caCert, '-untrusted', intermediateCaCert!, '-purpose', 'sslclient', intermediateClient!.cert])).toMatch(/: OK/);
     expect(() => openssl(['verify', '-CAfile', caCert, intermediateClient!.cert])).toThrow(/unable to get local issuer certificate/);
     expect(readFileSync(intermediateClient!.chain, 'utf8')).toBe(readFileSync(intermediateClient!.cert, 'utf8') + readFileSync(intermediateCaCert!, 'utf8'));
@@ -44,12 +37,12 @@ describe('the intermediate-issued lab client', () => {
 
   it('ALB and CloudFront accept it with its chain; API Gateway answers 403 either way, its truststore holding only the root', async () => {
     const ids: LabEndpointId[] = ['alb-verify', 'apigw-custom-domain', 'cloudfront-required', 'aws-clb', 'alibaba-clb'];
-    expect(await answers(lab, ids, 'intermediate-chain')).toEqual({ 'alb-verify': '200', 'apigw-custom-domain': '403', 'cloudfront-required': '200', 'aws-clb': '200', 'alibaba-clb': '200' });
-    expect(await answers(lab, ids, 'intermediate')).toEqual({ 'alb-verify': 'closed', 'apigw-custom-domain': '403', 'cloudfront-required': 'reset', 'aws-clb': 'closed', 'alibaba-clb': '400' });
+    expect(await answers(lab(), ids, 'intermediate-chain')).toEqual({ 'alb-verify': '200', 'apigw-custom-domain': '403', 'cloudfront-required': '200', 'aws-clb': '200', 'alibaba-clb': '200' });
+    expect(await answers(lab(), ids, 'intermediate')).toEqual({ 'alb-verify': 'closed', 'apigw-custom-domain': '403', 'cloudfront-required': 'reset', 'aws-clb': 'closed', 'alibaba-clb': '400' });
   });
 
   it('with the intermediate added to the trust stores, API Gateway accepts the leaf alone, and so do the others', async () => {
-    const withIntermediate = await startLab({ folder: join(dir, 'lab'), trust: [lab.files.intermediateCaCert!] });
+    const withIntermediate = await startLab({ folder: join(dir, 'lab'), trust: [lab().files.intermediateCaCert!] });
     try {
       expect(await answers(withIntermediate, VERIFYING, 'intermediate')).toEqual(Object.fromEntries(VERIFYING.map((id) => [id, '200'])));
       const echo = await request(at(withIntermediate, 'apigw-custom-domain'), withIntermediate.files, 'intermediate');
@@ -64,13 +57,13 @@ describe('the intermediate-issued lab client', () => {
 
 describe('--trust: the bundle about to be uploaded', () => {
   it('PEM, DER and PKCS#7 files: every verifying endpoint accepts the partner CA’s client, names it, and the CLBs advertise it', async () => {
-    const unknownCa = join(lab.files.folder, 'unknown-ca.crt');
+    const unknownCa = join(lab().files.folder, 'unknown-ca.crt');
     const der = join(dir, 'partner.der');
     const p7b = join(dir, 'partner.p7b');
     openssl(['x509', '-in', unknownCa, '-outform', 'DER', '-out', der]);
     openssl(['crl2pkcs7', '-nocrl', '-certfile', unknownCa, '-out', p7b]);
     for (const file of [unknownCa, der, p7b]) {
-      const running = await startLab({ folder: join(dir, 'lab'), trust: [file, lab.files.caCert] });
+      const running = await startLab({ folder: join(dir, 'lab'), trust: [file, lab().files.caCert] });
       try {
         expect(await answers(running, VERIFYING, 'unknown'), file).toEqual(Object.fromEntries(VERIFYING.map((id) => [id, '200'])));
         // the lab CA given again is kept once
@@ -86,7 +79,7 @@ describe('--trust: the bundle about to be uploaded', () => {
   });
 
   it('without --trust the same client is refused, and the lab client is still accepted with it', async () => {
-    expect(await answers(lab, VERIFYING, 'unknown')).toEqual({
+    expect(await answers(lab(), VERIFYING, 'unknown')).toEqual({
       'alb-verify': 'closed',
       'apigw-custom-domain': '403',
       'cloudfront-required': 'reset',
@@ -94,7 +87,7 @@ describe('--trust: the bundle about to be uploaded', () => {
       'aws-clb': 'closed',
       'alibaba-clb': '400',
     });
-    for (const id of VERIFYING) expect(at(lab, id).trustedCaNames).toEqual([LAB_CA]);
+    for (const id of VERIFYING) expect(at(lab(), id).trustedCaNames).toEqual([LAB_CA]);
   });
 
   it('refuses what ALB would refuse, and files that are not CA certificates', async () => {
@@ -108,8 +101,8 @@ describe('--trust: the bundle about to be uploaded', () => {
     expect(at(fits, 'alb-verify').trustedCaNames).toHaveLength(26);
     await fits.stop();
 
-    await expect(startLab({ folder, trust: [lab.files.client.cert] })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('not a CA certificate') });
-    await expect(startLab({ folder, trust: [lab.files.client.key] })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('holds no certificate') });
+    await expect(startLab({ folder, trust: [lab().files.client.cert] })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('not a CA certificate') });
+    await expect(startLab({ folder, trust: [lab().files.client.key] })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('holds no certificate') });
     await expect(startLab({ folder, trust: [join(dir, 'missing.pem')] })).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
   });
 

@@ -9,15 +9,40 @@ import { studio } from '../../lib/studio';
 import { InspectError } from '../inspect/InspectError';
 import { TECHNICAL_NAMES } from './technical-names';
 import { TechText } from './TechText';
+import { LabTrustFiles } from './LabTrustFiles';
 import { consoleStore } from '../test-console/console-store';
 import { emptyRequest, type IdentityChoice } from '../test-console/request/request-model';
 
-type LabIdentity = 'client' | 'expired' | 'unknown' | 'none';
+type LabIdentity = 'client' | 'intermediate' | 'expired' | 'unknown' | 'none';
 
 function identityFor(status: LabStatus, choice: LabIdentity): IdentityChoice {
   const files = status.files!;
+  // the intermediate's client sends its chain (leaf + intermediate): endpoints that trust only the lab root accept it
+  if (choice === 'intermediate' && files.intermediateClient) return { kind: 'files', paths: [files.intermediateClient.chain, files.intermediateClient.key] };
   const pair = choice === 'client' ? files.client : choice === 'expired' ? files.expiredClient : choice === 'unknown' ? files.unknownCaClient : null;
   return pair ? { kind: 'files', paths: [pair.cert, pair.key] } : { kind: 'none' };
+}
+
+/** "CN=mTLS Studio Lab CA,O=…" → "mTLS Studio Lab CA": the table shows common names, the tooltip the whole DN */
+const commonName = (dn: string) => /(?:^|,)\s*CN=((?:\\,|[^,])+)/.exec(dn)?.[1]?.replace(/\\,/g, ',') ?? dn;
+
+/** which CAs an endpoint's client trust store holds, compactly */
+function TrustedCas({ names }: { names: string[] }) {
+  const { t } = useTranslation();
+  return (
+    <Text size="xs" c="dimmed" className="wrap-anywhere" data-testid="trusted-cas">
+      {names.length ? (
+        <>
+          {t('targets.lab.trust.trusts')}{' '}
+          <span translate="no" title={names.join('\n')}>
+            {names.map(commonName).join(', ')}
+          </span>
+        </>
+      ) : (
+        t('targets.lab.trust.trustsNothing')
+      )}
+    </Text>
+  );
 }
 
 /** The Test console's form for an endpoint: its cloud host name resolved to 127.0.0.1, the lab CA trusted. */
@@ -51,6 +76,7 @@ function EndpointRow({ status, endpoint, choice }: { status: LabStatus; endpoint
               {t(`targets.lab.request.${endpoint.certificateRequest}`)}
             </Badge>
           </Group>
+          {endpoint.certificateRequest !== 'none' && <TrustedCas names={endpoint.trustedCaNames} />}
         </Stack>
       </Table.Td>
       <Table.Td>
@@ -82,7 +108,16 @@ function EndpointRow({ status, endpoint, choice }: { status: LabStatus; endpoint
         </Spoiler>
       </Table.Td>
       <Table.Td>
-        <Button size="compact-xs" variant="light" rightSection={<IconExternalLink size={14} />} data-testid="open-in-console" onClick={() => openInConsole(status, endpoint, choice)}>
+        {/* the label wraps in its narrow column (at 1280 px the one-line label overflowed the card) */}
+        <Button
+          size="xs"
+          variant="light"
+          fullWidth
+          rightSection={<IconExternalLink size={14} />}
+          data-testid="open-in-console"
+          onClick={() => openInConsole(status, endpoint, choice)}
+          styles={{ root: { height: 'auto', paddingBlock: 4, paddingInline: 8 }, label: { whiteSpace: 'normal', textAlign: 'center', lineHeight: 1.3 } }}
+        >
           {t('targets.lab.open')}
         </Button>
       </Table.Td>
@@ -97,6 +132,7 @@ export function LabPanel() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorDto | null>(null);
   const [choice, setChoice] = useState<LabIdentity>('client');
+  const [trust, setTrust] = useState<string[]>([]);
 
   useEffect(() => {
     void studio()
@@ -107,7 +143,7 @@ export function LabPanel() {
   const act = async (action: 'start' | 'stop') => {
     setBusy(true);
     setError(null);
-    const result = await studio().lab[action]();
+    const result = action === 'start' ? await studio().lab.start({ trust }) : await studio().lab.stop();
     setBusy(false);
     if (result.ok) setStatus(result.value);
     else setError(result.error);
@@ -142,6 +178,7 @@ export function LabPanel() {
             {t('targets.lab.stopped')}
           </Text>
         )}
+        {!running && <LabTrustFiles files={trust} onChange={setTrust} running={false} />}
         {running && status && (
           <>
             <Alert variant="light" color="teal" data-testid="lab-running">
@@ -149,11 +186,15 @@ export function LabPanel() {
                 {t('targets.lab.running', { count: status.endpoints.length, folder: status.files?.folder ?? '' })}
               </Text>
             </Alert>
+            <LabTrustFiles files={status.trust} onChange={setTrust} running />
             <Select
               label={t('targets.lab.identity')}
               value={choice}
               onChange={(value) => value && setChoice(value as LabIdentity)}
-              data={(['client', 'expired', 'unknown', 'none'] as const).map((value) => ({ value, label: t(`targets.lab.identities.${value}`) }))}
+              data={(['client', 'intermediate', 'expired', 'unknown', 'none'] as const)
+                .filter((value) => value !== 'intermediate' || status.files?.intermediateClient)
+                .map((value) => ({ value, label: t(`targets.lab.identities.${value}`) }))}
+              data-testid="lab-identity"
               allowDeselect={false}
               maw={320}
               size="xs"
@@ -164,7 +205,7 @@ export function LabPanel() {
                   <Table.Th w="24%">{t('targets.lab.endpoint')}</Table.Th>
                   <Table.Th w="26%">{t('targets.lab.host')}</Table.Th>
                   <Table.Th>{t('targets.lab.emulates')}</Table.Th>
-                  <Table.Th w={170} />
+                  <Table.Th w={144} />
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

@@ -62,43 +62,9 @@ export function makeCert(dir: string, name: string, options: CertOptions = {}): 
   const days = String(options.days ?? 3650);
   const extensions = options.v1 ? [] : ['-extfile', f('.cnf'), '-extensions', options.leaf ? 'leaf' : 'ca'];
   openssl(['req', '-new', '-key', f('.key'), '-subj', subject, '-out', f('.csr')]);
-  if (options.issuer) {
-    openssl([
-      'x509',
-      '-req',
-      md,
-      '-in',
-      f('.csr'),
-      '-CA',
-      options.issuer.cert,
-      '-CAkey',
-      options.issuer.key,
-      '-set_serial',
-      String(serial++),
-      '-days',
-      days,
-      '-out',
-      f('.pem'),
-      ...extensions,
-    ]);
-  } else {
-    openssl([
-      'x509',
-      '-req',
-      md,
-      '-in',
-      f('.csr'),
-      '-signkey',
-      f('.key'),
-      '-set_serial',
-      String(serial++),
-      '-days',
-      days,
-      '-out',
-      f('.pem'),
-      ...extensions,
-    ]);
-  }
+  // issued by the given CA, else self-signed with its own key
+  const signer = options.issuer ? ['-CA', options.issuer.cert, '-CAkey', options.issuer.key] : ['-signkey', f('.key')];
+  openssl(['x509', '-req', md, '-in', f('.csr'), ...signer, '-set_serial', String(serial++), '-days', days, '-out', f('.pem'), ...extensions]);
   return { cert: f('.pem'), key: f('.key'), name };
 }
 

@@ -1,4 +1,4 @@
-import { Badge, Button, Code, Group, Modal, Progress, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Code, Group, Progress, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { translateError } from '../../../lib/errors';
 import { studio } from '../../../lib/studio';
 import { InspectError } from '../../inspect/InspectError';
 import type { KeyTypeId } from '../authorities-store';
+import { FormModal } from '../FormModal';
 import { useCall } from '../useCall';
 import { KeyTypeSelect } from './fields';
 
@@ -57,13 +58,11 @@ export function BatchModal({
   const percent = progress && progress.total > 0 ? (progress.done / progress.total) * 100 : 0;
 
   return (
-    <Modal
-      opened
+    <FormModal
+      title={t('authorities.batch.title', { ca: ca.name })}
+      testId="batch-modal"
       onClose={busy ? () => undefined : onClose}
       size="xl"
-      title={t('authorities.batch.title', { ca: ca.name })}
-      data-testid="batch-modal"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <Stack gap="md">
         {!outcome && (
@@ -192,6 +191,6 @@ export function BatchModal({
           )}
         </Group>
       </Stack>
-    </Modal>
+    </FormModal>
   );
 }

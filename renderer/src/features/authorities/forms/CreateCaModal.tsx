@@ -1,12 +1,12 @@
-import { Button, Group, Modal, NumberInput, SegmentedControl, Select, Stack, TextInput } from '@mantine/core';
+import { Group, NumberInput, SegmentedControl, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuthoritySummary } from '../../../../../electron/common/dto/ca';
 import { studio } from '../../../lib/studio';
-import { InspectError } from '../../inspect/InspectError';
 import type { KeyTypeId } from '../authorities-store';
+import { FormActions, FormModal } from '../FormModal';
 import { useCall } from '../useCall';
-import { DaysInput, KeyTypeSelect, SubjectInput } from './fields';
+import { AuthoritySelect, DaysInput, KeyTypeSelect, NameInput, SubjectInput } from './fields';
 
 interface Props {
   authorities: AuthoritySummary[];
@@ -47,14 +47,7 @@ export function CreateCaModal({ authorities, parentId, onClose, onCreated }: Pro
   };
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      size="lg"
-      title={t('authorities.create.title')}
-      data-testid="create-ca-modal"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
+    <FormModal title={t('authorities.create.title')} testId="create-ca-modal" onClose={onClose}>
       <Stack gap="md">
         <SegmentedControl
           value={kind}
@@ -73,25 +66,20 @@ export function CreateCaModal({ authorities, parentId, onClose, onCreated }: Pro
           data-testid="create-kind"
         />
         {kind === 'intermediate' && (
-          <Select
+          <AuthoritySelect
             label={t('authorities.create.parent')}
-            data={authorities.map((ca) => ({ value: ca.id, label: ca.name }))}
+            authorities={authorities}
             value={parent}
             onChange={setParent}
-            allowDeselect={false}
-            data-testid="create-parent"
-            comboboxProps={{ withinPortal: true }}
+            testId="create-parent"
           />
         )}
-        <TextInput
+        <NameInput
+          value={name}
+          onChange={setName}
           label={t('authorities.create.name')}
           description={t('authorities.create.nameHint')}
-          value={name}
-          onChange={(event) => setName(event.currentTarget.value)}
-          maxLength={200}
-          required
-          data-autofocus
-          data-testid="create-name"
+          testId="create-name"
         />
         <KeyTypeSelect value={keyType} onChange={setKeyType} testId="create-key-type" />
         <SubjectInput
@@ -113,18 +101,22 @@ export function CreateCaModal({ authorities, parentId, onClose, onCreated }: Pro
             data-testid="create-path-len"
           />
         </Group>
-        {error && <InspectError title={t('authorities.create.failed')} error={error} />}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={() => void submit()} loading={busy} disabled={!ready} data-testid="create-submit">
-            {kind === 'root'
-              ? t('authorities.create.submitRoot')
-              : t('authorities.create.submitIntermediate')}
-          </Button>
-        </Group>
+        <FormActions
+          error={error}
+          failedTitle={t('authorities.create.failed')}
+          onCancel={onClose}
+          submit={{
+            label:
+              kind === 'root'
+                ? t('authorities.create.submitRoot')
+                : t('authorities.create.submitIntermediate'),
+            onClick: () => void submit(),
+            busy,
+            disabled: !ready,
+            testId: 'create-submit',
+          }}
+        />
       </Stack>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,11 +1,11 @@
-import { Button, Code, Group, List, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Code, Group, List, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { IconFiles } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuthoritySummary } from '../../../../../electron/common/dto/ca';
 import { fileName } from '../../../lib/format';
 import { studio } from '../../../lib/studio';
-import { InspectError } from '../../inspect/InspectError';
+import { FormActions, FormModal } from '../FormModal';
 import { useCall } from '../useCall';
 
 /** An existing CA (certificate + key, its chain optional) read by main and kept in the vault to issue from. */
@@ -40,14 +40,7 @@ export function ImportCaModal({
   };
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      size="lg"
-      title={t('authorities.import.title')}
-      data-testid="import-ca-modal"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
+    <FormModal title={t('authorities.import.title')} testId="import-ca-modal" onClose={onClose}>
       <Stack gap="md">
         <Text size="sm">{t('authorities.import.explain')}</Text>
         <Group gap="sm">
@@ -85,21 +78,19 @@ export function ImportCaModal({
           maxLength={200}
           data-testid="import-ca-name"
         />
-        {error && <InspectError title={t('authorities.import.failed')} error={error} />}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            onClick={() => void submit()}
-            loading={busy}
-            disabled={paths.length === 0}
-            data-testid="import-ca-submit"
-          >
-            {t('authorities.import.submit')}
-          </Button>
-        </Group>
+        <FormActions
+          error={error}
+          failedTitle={t('authorities.import.failed')}
+          onCancel={onClose}
+          submit={{
+            label: t('authorities.import.submit'),
+            onClick: () => void submit(),
+            busy,
+            disabled: paths.length === 0,
+            testId: 'import-ca-submit',
+          }}
+        />
       </Stack>
-    </Modal>
+    </FormModal>
   );
 }

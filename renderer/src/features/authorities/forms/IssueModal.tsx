@@ -1,26 +1,24 @@
-import {
-  Alert,
-  Button,
-  Collapse,
-  Group,
-  Modal,
-  ScrollArea,
-  SegmentedControl,
-  Stack,
-  Text,
-  TextInput,
-  UnstyledButton,
-} from '@mantine/core';
+import { Alert, Collapse, Group, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { IconAdjustments, IconChevronDown, IconChevronRight, IconInfoCircle } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuthoritySummary, IssuedIdentityDto } from '../../../../../electron/common/dto/ca';
 import { formatDate } from '../../../lib/format';
 import { studio } from '../../../lib/studio';
-import { InspectError } from '../../inspect/InspectError';
 import { KEY_TYPE_LABELS, type KeyTypeId } from '../authorities-store';
+import { FormActions, FormModal } from '../FormModal';
 import { useCall } from '../useCall';
-import { cappedEnd, DaysInput, KeyTypeSelect, SanInput, sanFromBasic, SubjectInput } from './fields';
+import {
+  cappedEnd,
+  CertificateUseControl,
+  DaysInput,
+  KeyTypeSelect,
+  NameInput,
+  SanInput,
+  sanFromBasic,
+  SubjectInput,
+  type CertificateUse,
+} from './fields';
 
 interface Props {
   ca: AuthoritySummary;
@@ -38,7 +36,7 @@ export function IssueModal({ ca, onClose, onIssued }: Props) {
   const { t, i18n } = useTranslation();
   const now = useMemo(() => new Date(), []);
   const [name, setName] = useState('');
-  const [type, setType] = useState<'client' | 'server'>('client');
+  const [type, setType] = useState<CertificateUse>('client');
   const [basic, setBasic] = useState('');
   const [advanced, setAdvanced] = useState(false);
   const [keyType, setKeyType] = useState<KeyTypeId>('ec-p256');
@@ -67,34 +65,20 @@ export function IssueModal({ ca, onClose, onIssued }: Props) {
   };
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      size="lg"
-      scrollAreaComponent={ScrollArea.Autosize}
+    <FormModal
       title={t('authorities.issue.title', { ca: ca.name })}
-      data-testid="issue-modal"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      testId="issue-modal"
+      onClose={onClose}
+      scrolls
     >
       <Stack gap="md">
-        <SegmentedControl
-          value={type}
-          onChange={(value) => setType(value as 'client' | 'server')}
-          data={[
-            { value: 'client', label: t('authorities.issue.client') },
-            { value: 'server', label: t('authorities.issue.server') },
-          ]}
-          data-testid="issue-type"
-        />
-        <TextInput
+        <CertificateUseControl value={type} onChange={setType} testId="issue-type" />
+        <NameInput
+          value={name}
+          onChange={setName}
           label={t('authorities.issue.name')}
           description={t('authorities.issue.nameHint')}
-          value={name}
-          onChange={(event) => setName(event.currentTarget.value)}
-          maxLength={200}
-          required
-          data-autofocus
-          data-testid="issue-name"
+          testId="issue-name"
         />
         <TextInput
           label={type === 'client' ? t('authorities.issue.email') : t('authorities.issue.dns')}
@@ -156,16 +140,19 @@ export function IssueModal({ ca, onClose, onIssued }: Props) {
             </Text>
           </Stack>
         </Collapse>
-        {error && <InspectError title={t('authorities.issue.failed')} error={error} />}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={() => void submit()} loading={busy} disabled={!ready} data-testid="issue-submit">
-            {t('authorities.issue.submit')}
-          </Button>
-        </Group>
+        <FormActions
+          error={error}
+          failedTitle={t('authorities.issue.failed')}
+          onCancel={onClose}
+          submit={{
+            label: t('authorities.issue.submit'),
+            onClick: () => void submit(),
+            busy,
+            disabled: !ready,
+            testId: 'issue-submit',
+          }}
+        />
       </Stack>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,5 +1,6 @@
-import { NumberInput, Select, TagsInput, TextInput } from '@mantine/core';
+import { NumberInput, SegmentedControl, Select, TagsInput, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { AuthoritySummary } from '../../../../../electron/common/dto/ca';
 import { KEY_TYPE_OPTIONS, type KeyTypeId } from '../authorities-store';
 
 /** Shared fields of the CA, certificate and CSR forms. */
@@ -19,6 +20,87 @@ export function KeyTypeSelect({
       data={KEY_TYPE_OPTIONS}
       value={value}
       onChange={(next) => next && onChange(next as KeyTypeId)}
+      allowDeselect={false}
+      data-testid={testId}
+      comboboxProps={{ withinPortal: true }}
+    />
+  );
+}
+
+/** The name the new CA, certificate or request is listed under: required, and focused when the dialog opens. */
+export function NameInput({
+  value,
+  onChange,
+  label,
+  description,
+  testId,
+}: {
+  value: string;
+  onChange(value: string): void;
+  label: string;
+  description: string;
+  testId: string;
+}) {
+  return (
+    <TextInput
+      label={label}
+      description={description}
+      value={value}
+      onChange={(event) => onChange(event.currentTarget.value)}
+      maxLength={200}
+      required
+      data-autofocus
+      data-testid={testId}
+    />
+  );
+}
+
+export type CertificateUse = 'client' | 'server';
+
+/** Whether the certificate (or request) is for a TLS client or a TLS server. */
+export function CertificateUseControl({
+  value,
+  onChange,
+  testId,
+}: {
+  value: CertificateUse;
+  onChange(value: CertificateUse): void;
+  testId?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <SegmentedControl
+      value={value}
+      onChange={(next) => onChange(next as CertificateUse)}
+      data={[
+        { value: 'client', label: t('authorities.issue.client') },
+        { value: 'server', label: t('authorities.issue.server') },
+      ]}
+      data-testid={testId}
+    />
+  );
+}
+
+/** One of the vault's CAs, listed by name. */
+export function AuthoritySelect({
+  label,
+  authorities,
+  value,
+  onChange,
+  testId,
+}: {
+  label: string;
+  authorities: AuthoritySummary[];
+  value: string | null;
+  onChange(value: string | null): void;
+  testId: string;
+}) {
+  return (
+    <Select
+      label={label}
+      data={authorities.map((ca) => ({ value: ca.id, label: ca.name }))}
+      value={value}
+      onChange={onChange}
       allowDeselect={false}
       data-testid={testId}
       comboboxProps={{ withinPortal: true }}

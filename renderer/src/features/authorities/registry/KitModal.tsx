@@ -7,7 +7,6 @@ import {
   Group,
   Input,
   List,
-  Modal,
   SegmentedControl,
   Select,
   Stack,
@@ -21,7 +20,7 @@ import { useTranslation } from 'react-i18next';
 import type { KitDto } from '../../../../../electron/common/dto/ca';
 import { fileName } from '../../../lib/format';
 import { studio } from '../../../lib/studio';
-import { InspectError } from '../../inspect/InspectError';
+import { FormActions, FormModal } from '../FormModal';
 import { useCall } from '../useCall';
 
 type Lang = 'en' | 'zh-CN' | 'zh-TW';
@@ -54,14 +53,7 @@ export function KitModal({ identity, onClose }: { identity: string; onClose(): v
   };
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      size="lg"
-      title={t('authorities.kit.title')}
-      data-testid="kit-modal"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
+    <FormModal title={t('authorities.kit.title')} testId="kit-modal" onClose={onClose}>
       {kit?.password ? (
         <Stack gap="md" data-testid="kit-done">
           <Text size="sm">{t('authorities.kit.written')}</Text>
@@ -170,17 +162,20 @@ export function KitModal({ identity, onClose }: { identity: string; onClose(): v
             maxLength={2048}
             data-testid="kit-test-url"
           />
-          {error && <InspectError title={t('authorities.kit.failed')} error={error} />}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button onClick={() => void submit()} loading={busy} disabled={!urlOk} data-testid="kit-submit">
-              {t('authorities.kit.submit')}
-            </Button>
-          </Group>
+          <FormActions
+            error={error}
+            failedTitle={t('authorities.kit.failed')}
+            onCancel={onClose}
+            submit={{
+              label: t('authorities.kit.submit'),
+              onClick: () => void submit(),
+              busy,
+              disabled: !urlOk,
+              testId: 'kit-submit',
+            }}
+          />
         </Stack>
       )}
-    </Modal>
+    </FormModal>
   );
 }

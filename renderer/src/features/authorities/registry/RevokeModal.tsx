@@ -1,10 +1,10 @@
-import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuthoritySummary, IssuedEntry } from '../../../../../electron/common/dto/ca';
 import { formatSerial } from '../../../lib/format';
 import { studio } from '../../../lib/studio';
-import { InspectError } from '../../inspect/InspectError';
+import { FormActions, FormModal } from '../FormModal';
 import { useCall } from '../useCall';
 
 const REASONS = [
@@ -39,13 +39,7 @@ export function RevokeModal({
     if (revoked) onRevoked(revoked);
   };
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={t('authorities.revoke.title')}
-      data-testid="revoke-modal"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
+    <FormModal title={t('authorities.revoke.title')} testId="revoke-modal" onClose={onClose} size="md">
       <Stack gap="md">
         <Stack gap={2}>
           <Text fw={600} translate="no" className="wrap-anywhere">
@@ -67,16 +61,19 @@ export function RevokeModal({
         <Text size="sm" c="dimmed">
           {t('authorities.revoke.explain')}
         </Text>
-        {error && <InspectError title={t('authorities.revoke.failed')} error={error} />}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button color="red" onClick={() => void submit()} loading={busy} data-testid="revoke-submit">
-            {t('authorities.revoke.submit')}
-          </Button>
-        </Group>
+        <FormActions
+          error={error}
+          failedTitle={t('authorities.revoke.failed')}
+          onCancel={onClose}
+          submit={{
+            label: t('authorities.revoke.submit'),
+            onClick: () => void submit(),
+            busy,
+            color: 'red',
+            testId: 'revoke-submit',
+          }}
+        />
       </Stack>
-    </Modal>
+    </FormModal>
   );
 }

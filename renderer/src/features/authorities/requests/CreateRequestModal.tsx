@@ -1,11 +1,18 @@
-import { Button, Group, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreatedRequestDto } from '../../../../../electron/common/dto/ca';
 import { studio } from '../../../lib/studio';
-import { InspectError } from '../../inspect/InspectError';
 import type { KeyTypeId } from '../authorities-store';
-import { KeyTypeSelect, SanInput } from '../forms/fields';
+import { FormActions, FormModal } from '../FormModal';
+import {
+  CertificateUseControl,
+  KeyTypeSelect,
+  NameInput,
+  SanInput,
+  SubjectInput,
+  type CertificateUse,
+} from '../forms/fields';
 import { useCall } from '../useCall';
 
 /** A new key kept pending in the vault and its CSR, saved where the user says, to send to a CA. */
@@ -21,7 +28,7 @@ export function CreateRequestModal({
   const [subject, setSubject] = useState('');
   const [sans, setSans] = useState<string[]>([]);
   const [keyType, setKeyType] = useState<KeyTypeId>('ec-p256');
-  const [type, setType] = useState<'client' | 'server'>('client');
+  const [type, setType] = useState<CertificateUse>('client');
   const { busy, error, run } = useCall();
   const effectiveSubject =
     subject.trim() || (name.trim() ? `CN=${name.trim().replace(/([,+"\\<>;=])/g, '\\$1')}` : '');
@@ -41,60 +48,38 @@ export function CreateRequestModal({
   };
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      size="lg"
-      title={t('authorities.requests.createTitle')}
-      data-testid="csr-create-modal"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
+    <FormModal title={t('authorities.requests.createTitle')} testId="csr-create-modal" onClose={onClose}>
       <Stack gap="md">
         <Text size="sm">{t('authorities.requests.createExplain')}</Text>
-        <SegmentedControl
-          value={type}
-          onChange={(value) => setType(value as 'client' | 'server')}
-          data={[
-            { value: 'client', label: t('authorities.issue.client') },
-            { value: 'server', label: t('authorities.issue.server') },
-          ]}
-        />
-        <TextInput
+        <CertificateUseControl value={type} onChange={setType} />
+        <NameInput
+          value={name}
+          onChange={setName}
           label={t('authorities.requests.name')}
           description={t('authorities.requests.nameHint')}
-          value={name}
-          onChange={(event) => setName(event.currentTarget.value)}
-          maxLength={200}
-          required
-          data-autofocus
-          data-testid="csr-name"
+          testId="csr-name"
         />
-        <TextInput
-          label={t('authorities.form.subject')}
-          description={t('authorities.form.subjectHint')}
+        <SubjectInput
           value={subject}
-          onChange={(event) => setSubject(event.currentTarget.value)}
+          onChange={setSubject}
           placeholder={effectiveSubject || 'CN=client.example.com,O=Example'}
-          maxLength={2048}
-          data-testid="csr-subject"
+          testId="csr-subject"
         />
         <SanInput value={sans} onChange={setSans} testId="csr-sans" />
         <KeyTypeSelect value={keyType} onChange={setKeyType} testId="csr-key-type" />
-        {error && <InspectError title={t('authorities.requests.createFailed')} error={error} />}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            onClick={() => void submit()}
-            loading={busy}
-            disabled={!ready}
-            data-testid="csr-create-submit"
-          >
-            {t('authorities.requests.createSubmit')}
-          </Button>
-        </Group>
+        <FormActions
+          error={error}
+          failedTitle={t('authorities.requests.createFailed')}
+          onCancel={onClose}
+          submit={{
+            label: t('authorities.requests.createSubmit'),
+            onClick: () => void submit(),
+            busy,
+            disabled: !ready,
+            testId: 'csr-create-submit',
+          }}
+        />
       </Stack>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Input,
-  List,
-  Modal,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-} from '@mantine/core';
+import { Alert, Badge, Group, Input, List, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +7,8 @@ import type { ErrorDto } from '../../../../../electron/common/errors';
 import { formatDate, formatSerial } from '../../../lib/format';
 import { studio } from '../../../lib/studio';
 import { InspectError } from '../../inspect/InspectError';
-import { DaysInput } from '../forms/fields';
+import { FormActions, FormModal } from '../FormModal';
+import { AuthoritySelect, DaysInput } from '../forms/fields';
 import { useCall } from '../useCall';
 
 interface Props {
@@ -61,14 +49,7 @@ export function SignRequestModal({ review, authorities, defaultCa, onClose, onSi
   };
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      size="lg"
-      title={t('authorities.sign.title')}
-      data-testid="csr-sign-modal"
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
+    <FormModal title={t('authorities.sign.title')} testId="csr-sign-modal" onClose={onClose}>
       <Stack gap="md">
         <SimpleGrid cols={2} spacing="md" verticalSpacing="sm" data-testid="csr-review">
           <Asked label={t('authorities.sign.file')}>
@@ -139,14 +120,12 @@ export function SignRequestModal({ review, authorities, defaultCa, onClose, onSi
           </Alert>
         ) : (
           <>
-            <Select
+            <AuthoritySelect
               label={t('authorities.sign.ca')}
-              data={authorities.map((entry) => ({ value: entry.id, label: entry.name }))}
+              authorities={authorities}
               value={ca}
               onChange={setCa}
-              allowDeselect={false}
-              data-testid="csr-sign-ca"
-              comboboxProps={{ withinPortal: true }}
+              testId="csr-sign-ca"
             />
             <Group grow align="flex-start">
               <Input.Wrapper label={t('authorities.sign.profile')}>
@@ -170,23 +149,23 @@ export function SignRequestModal({ review, authorities, defaultCa, onClose, onSi
             </Group>
           </>
         )}
-        {error && <InspectError title={t('authorities.sign.failed')} error={error} />}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {signed ? t('common.close') : t('common.cancel')}
-          </Button>
-          {!signed && (
-            <Button
-              onClick={() => void submit()}
-              loading={busy}
-              disabled={!ca || review.refusal !== null || authorities.length === 0}
-              data-testid="csr-sign-submit"
-            >
-              {t('authorities.sign.submit')}
-            </Button>
-          )}
-        </Group>
+        <FormActions
+          error={error}
+          failedTitle={t('authorities.sign.failed')}
+          onCancel={onClose}
+          {...(signed
+            ? { cancelLabel: t('common.close') }
+            : {
+                submit: {
+                  label: t('authorities.sign.submit'),
+                  onClick: () => void submit(),
+                  busy,
+                  disabled: !ca || review.refusal !== null || authorities.length === 0,
+                  testId: 'csr-sign-submit',
+                },
+              })}
+        />
       </Stack>
-    </Modal>
+    </FormModal>
   );
 }

@@ -63,7 +63,10 @@ function SaveModal({ opened, onClose }: { opened: boolean; onClose: () => void }
           data-testid="save-name"
         />
         <Text size="xs" c="dimmed">
-          {t('probe.collections.noSecrets')} {t('probe.collections.headersAndBody')}
+          {t('probe.collections.noSecrets')}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {t('probe.collections.headersAndBody')}
         </Text>
         <WithheldNote names={withholdSecretHeaders(form.headers).withheld} testId="save-withheld" />
         <Group justify="flex-end">
@@ -151,7 +154,7 @@ function TransferModal({ mode, onClose }: { mode: 'export' | 'import' | null; on
   );
 }
 
-/** Saved requests by collection (localStorage, no secrets: credential header values are dropped), with save, export and import. */
+/** Saved requests by collection (localStorage; credential header values dropped), with save, export, import. */
 export function CollectionsPanel() {
   const { t } = useTranslation();
   const collections = useCollections();

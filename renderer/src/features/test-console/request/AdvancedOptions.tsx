@@ -166,6 +166,7 @@ export function AdvancedOptions() {
             placeholder="Accept: application/json"
             value={form.headers}
             onChange={(e) => consoleStore.setForm({ headers: e.currentTarget.value })}
+            data-testid="headers"
             autosize
             minRows={2}
             maxRows={6}
