@@ -2,22 +2,25 @@ import { Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuthoritySummary, IssuedEntry } from '../../../../../electron/common/dto/ca';
+import type { ChannelArgs } from '../../../../../electron/common/ipc/contract';
 import { formatSerial } from '../../../lib/format';
 import { studio } from '../../../lib/studio';
 import { FormActions, FormModal } from '../FormModal';
 import { useCall } from '../useCall';
 
-const REASONS = [
-  'unspecified',
-  'keyCompromise',
-  'cACompromise',
-  'affiliationChanged',
-  'superseded',
-  'cessationOfOperation',
-  'certificateHold',
-  'privilegeWithdrawn',
-] as const;
-type Reason = (typeof REASONS)[number];
+type Reason = NonNullable<ChannelArgs<'studio:ca.revoke'>[0]['reason']>;
+/** every reason the IPC contract accepts, in RFC 5280 order: a Record, so the compiler fails when the two differ */
+const OFFERED: Record<Reason, null> = {
+  unspecified: null,
+  keyCompromise: null,
+  cACompromise: null,
+  affiliationChanged: null,
+  superseded: null,
+  cessationOfOperation: null,
+  certificateHold: null,
+  privilegeWithdrawn: null,
+};
+const REASONS = Object.keys(OFFERED) as Reason[];
 
 /** Revoking is recorded in the CA's registry; relying parties learn of it from the next CRL. */
 export function RevokeModal({
