@@ -48,6 +48,53 @@ export const DIAGNOSIS_CODES = [
 ] as const;
 
 export type DiagnosisCode = (typeof DIAGNOSIS_CODES)[number];
+
+/** the values behind one rule's "why": which phrase the alert-or-close clause takes, and its numbers */
+const REJECTION = ['rejection', 'alert', 'alertCode', 'afterMs'] as const;
+
+/**
+ * The params each code's finding carries: every value its title, detail and fix use, plus yes/no flags for the
+ * clauses the core chooses. Data only (names, DNs, codes, dates, numbers, addresses), never English prose, so a
+ * translated sentence can say the same.
+ */
+export const DIAGNOSIS_PARAMS = {
+  DNS_FAILED: ['host', 'port', 'error'],
+  CONNECTION_REFUSED: ['addresses', 'port', 'error', 'reason'],
+  CONNECTION_TIMEOUT: ['addresses', 'port', 'error', 'timeoutMs', 'phase'],
+  CONNECTION_RESET: ['addresses', 'port', 'error', 'reason', 'phase', 'certAsked'],
+  NOT_TLS: ['address', 'port', 'preview', 'reason'],
+  TLS_VERSION_MISMATCH: ['alert', 'alertCode', 'alertFrom', 'reason', 'error', 'tlsMin', 'tlsMax'],
+  TLS_HANDSHAKE_FAILED: ['address', 'port', 'reason', 'alert', 'alertCode', 'alertFrom'],
+  SERVER_CERT_UNTRUSTED: ['name', 'issuer', 'error', 'trust', 'caFiles', 'insecure'],
+  SERVER_CERT_EXPIRED: ['name', 'date', 'day', 'insecure'],
+  SERVER_NAME_MISMATCH: ['servername', 'name', 'names', 'insecure'],
+  SERVER_VERIFICATION_DISABLED: ['verified'],
+  CLIENT_CERT_NOT_REQUESTED: ['host', 'identity'],
+  CLIENT_CERT_OPTIONAL: ['status', 'statusLine', 'cas'],
+  CLIENT_CERT_MISSING: ['via', 'requested', 'cas', 'ours', 'status', 'statusLine', ...REJECTION],
+  CLIENT_CHAIN_INCOMPLETE: ['count', 'top', 'missing', 'cas', 'inVault', ...REJECTION],
+  CLIENT_CERT_UNTRUSTED: ['root', 'top', 'endsAtRoot', 'cas', ...REJECTION],
+  CLIENT_CA_NOT_ADVERTISED: ['cas', 'name', 'issuer', 'top', 'chain'],
+  CLIENT_CERT_EXPIRED: ['name', 'date', 'day', 'sent', ...REJECTION],
+  CLIENT_CERT_NOT_YET_VALID: ['name', 'date', ...REJECTION],
+  CLIENT_CERT_REVOKED: ['serial', 'name', ...REJECTION],
+  CLIENT_CERT_PURPOSE: ['name', 'purpose', 'eku', 'keyUsage', ...REJECTION],
+  CLIENT_KEY_MISMATCH: ['name', 'sha256'],
+  CLIENT_CERT_REJECTED: ['name', 'issuer', 'sha256', 'endsAtRoot', 'missing', ...REJECTION],
+  HTTP_FORBIDDEN: ['status', 'sent'],
+  HTTP_CLIENT_CERT_ERROR: ['status', 'statusLine', 'name', 'issuer', 'cas'],
+  HTTP_ERROR_STATUS: ['status', 'statusLine'],
+  APIGW_DEFAULT_ENDPOINT: ['host', 'region', 'private', 'requested'],
+  CLOUDFRONT_NO_VIEWER_MTLS: ['host'],
+  AWS_CLB_NO_MTLS: ['host', 'requested'],
+  ALB_PASSTHROUGH_NOT_VERIFIED: ['name', 'header'],
+  TRUSTSTORE_LIKELY_MISSING_INTERMEDIATE: ['issuer', 'issuerName', 'name', 'status'],
+  ADDRESSES_DISAGREE: ['failed', 'ok', 'outcomes'],
+  MTLS_OK: ['name', 'count', 'status', 'statusLine', 'cas'],
+} as const satisfies Record<DiagnosisCode, readonly string[]>;
+
+/** the params object a finding with code C carries */
+export type DiagnosisParams<C extends DiagnosisCode> = { [N in (typeof DIAGNOSIS_PARAMS)[C][number]]: string | number };
 export type DiagnosisSeverity = 'error' | 'warning' | 'info';
 
 export interface DiagnosisFinding {

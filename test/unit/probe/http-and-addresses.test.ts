@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,6 +68,20 @@ describe('HTTP answers', () => {
     expect(fromFile.reproduce.curl).toContain('--data-binary @body.json');
   });
 
+  it('moves multi-megabyte bodies both ways intact through the handshake tap (and keeps only its first bytes)', async () => {
+    const upload = Buffer.from(Array.from({ length: 3 * 1024 * 1024 }, (_, i) => (i * 7) % 251));
+    const download = Buffer.from(Array.from({ length: 5 * 1024 * 1024 }, (_, i) => (i * 13) % 241));
+    const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+    const server = await mtlsServer((_request, _authorized, body) => ({ status: 200, body: download, headers: { 'x-upload-sha256': sha256(body) } }));
+    writeFileSync(join(dir, 'upload.bin'), upload);
+    const result = await probe.run({ url: `https://localhost:${server.port}/`, method: 'POST', body: { file: join(dir, 'upload.bin') }, caFiles: [pki.serverRoot.cert], identity: identity(), maxBodyBytes: 8 * 1024 * 1024 });
+    expect(result.outcome).toBe('success');
+    expect(result.http!.headers['x-upload-sha256']).toBe(sha256(upload));
+    expect([result.http!.bodyBytes, result.http!.bodyTruncated]).toEqual([download.length, false]);
+    // the handshake was still read from the tapped bytes
+    expect(result.tls.certificateRequest?.requested).toBe(true);
+  });
+
   it('caps the body it reads', async () => {
     const server = await mtlsServer(() => ({ status: 200, body: Buffer.alloc(200_000, 0x61) }));
     const result = await probe.run({ url: `https://localhost:${server.port}/`, caFiles: [pki.serverRoot.cert], identity: identity(), maxBodyBytes: 1000 });
@@ -120,6 +135,8 @@ describe('several addresses', () => {
     expect(codes(result)[0]).toBe('ADDRESSES_DISAGREE');
     expect(result.diagnosis[0]!.title).toBe('One address of 2 behaves differently: 127.0.0.2');
     expect(result.diagnosis[0]!.detail).toContain('127.0.0.2 → CLIENT_CERT_UNTRUSTED (alert unknown_ca)');
+    // the same facts as data, for the translated sentence
+    expect(result.diagnosis[0]!.params).toEqual({ ok: '127.0.0.1', failed: '127.0.0.2', outcomes: '127.0.0.2 → CLIENT_CERT_UNTRUSTED (alert unknown_ca)' });
     await good.stop();
     await bad.stop();
   });

@@ -1,4 +1,4 @@
-import type { DiagnosisCode, DiagnosisFinding, DiagnosisSeverity, ProbeTarget } from '../../../common/dto/probe';
+import type { DiagnosisCode, DiagnosisFinding, DiagnosisParams, DiagnosisSeverity, ProbeTarget } from '../../../common/dto/probe';
 import type { ParsedCertificate } from '../../pki/certificate';
 import type { IdentityFacts } from '../identity/identity-facts';
 import type { LoadedIdentity } from '../identity/load-identity';
@@ -24,17 +24,24 @@ export interface DiagnosisContext {
   vaultHasCa: ((subjectKey: string) => boolean | null) | null;
 }
 
-export function finding(
-  code: DiagnosisCode,
+/**
+ * Builds a finding; its params must have exactly the names DIAGNOSIS_PARAMS lists for its code (an extra name
+ * or a missing one does not compile), so a translated sentence never lacks a value the English one uses.
+ */
+export function finding<C extends DiagnosisCode, P extends DiagnosisParams<C>>(
+  code: C,
   severity: DiagnosisSeverity,
   title: string,
   detail: string,
   fix: string,
-  params: Record<string, string | number> = {},
+  params: P & Record<Exclude<keyof P, keyof DiagnosisParams<C>>, never>,
 ): DiagnosisFinding {
   return { code, severity, title, detail, fix, params };
 }
 
 export const certLabel = (cert: ParsedCertificate): string => `'${cert.commonName ?? cert.subject}'`;
 export const day = (date: Date): string => date.toISOString().slice(0, 10);
+export const yesNo = (value: boolean): 'yes' | 'no' => (value ? 'yes' : 'no');
+/** a certificate's name as certLabel shows it, without the quotes */
+export const certName = (cert: ParsedCertificate): string => cert.commonName ?? cert.subject;
 export const list = (items: string[]): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);

@@ -1,6 +1,6 @@
 import type { DiagnosisFinding } from '../../../common/dto/probe';
 import { reachesAcceptableCa } from '../identity/identity-facts';
-import { certLabel, day, finding, list, type DiagnosisContext } from './context';
+import { certLabel, certName, day, finding, list, yesNo, type DiagnosisContext } from './context';
 import type { Observation } from './observation';
 import { connectionDropped } from './rules-connection';
 
@@ -17,28 +17,48 @@ function caNames(obs: Observation): string {
   return obs.cas.length > 0 ? obs.cas.map((ca) => ca.dn).join('; ') : '';
 }
 
-function alertWords(obs: Observation): string {
+/**
+ * How the server refused, as data: the shape of the clause ('alert', 'alertLate', 'closed', 'closedAfter'), the
+ * alert and its code, and the milliseconds after the handshake ('' where the shape has none).
+ */
+function rejectionParams(obs: Observation): { rejection: 'alert' | 'alertLate' | 'closed' | 'closedAfter'; alert: string; alertCode: number | ''; afterMs: number | '' } {
   const alert = obs.alert;
-  if (!alert) {
-    const { failure, trace } = obs.attempt;
-    const after = failure && trace?.tlsEndMs != null ? ` ${Math.max(0, Math.round(failure.atMs - trace.tlsEndMs))} ms after the handshake` : ' right after the handshake';
-    return `the server closed the connection${after}, with no TLS alert and no HTTP response (how ALB verify, CloudFront and Node.js servers refuse a client certificate)`;
-  }
-  const late = alert.afterHandshake ? `, ${alert.msAfterHandshake} ms after our side had finished the handshake (TLS 1.3 reports client-certificate rejections late)` : '';
-  return `the server sent the alert ${alert.name} (${alert.code})${late}`;
+  if (alert) return { rejection: alert.afterHandshake ? 'alertLate' : 'alert', alert: alert.name, alertCode: alert.code, afterMs: alert.afterHandshake ? (alert.msAfterHandshake ?? '') : '' };
+  const { failure, trace } = obs.attempt;
+  const closedAt = failure && trace?.tlsEndMs != null ? Math.max(0, Math.round(failure.atMs - trace.tlsEndMs)) : null;
+  return { rejection: closedAt === null ? 'closed' : 'closedAfter', alert: 'none', alertCode: '', afterMs: closedAt ?? '' };
 }
+
+function alertWords(obs: Observation): string {
+  const { rejection, alert, alertCode, afterMs } = rejectionParams(obs);
+  const silently = 'with no TLS alert and no HTTP response (how ALB verify, CloudFront and Node.js servers refuse a client certificate)';
+  switch (rejection) {
+    case 'closed':
+      return `the server closed the connection right after the handshake, ${silently}`;
+    case 'closedAfter':
+      return `the server closed the connection ${afterMs} ms after the handshake, ${silently}`;
+    case 'alertLate':
+      return `the server sent the alert ${alert} (${alertCode}), ${afterMs} ms after our side had finished the handshake (TLS 1.3 reports client-certificate rejections late)`;
+    case 'alert':
+      return `the server sent the alert ${alert} (${alertCode})`;
+  }
+}
+
+/** the params a rejection without an alert-or-close clause carries (a warning found before any rejection) */
+const NO_REJECTION = { rejection: 'none', alert: 'none', alertCode: '', afterMs: '' } as const;
 
 function missing(obs: Observation, ctx: DiagnosisContext): DiagnosisFinding {
   const names = caNames(obs);
   const asked = obs.requested ? `The server asked for a client certificate${names ? ` from ${names}` : ' (naming no CAs)'}` : 'The server requires a client certificate';
-  const ours = !ctx.identity ? 'none was given to the probe' : !ctx.identity.keyMatches ? 'ours was not sent because its key does not match (see CLIENT_KEY_MISMATCH)' : 'ours was not sent (the server’s signature algorithms may not fit our key)';
+  const oursCode = !ctx.identity ? 'none' : !ctx.identity.keyMatches ? 'keyMismatch' : 'notSent';
+  const ours = { none: 'none was given to the probe', keyMismatch: 'ours was not sent because its key does not match (see CLIENT_KEY_MISMATCH)', notSent: 'ours was not sent (the server’s signature algorithms may not fit our key)' }[oursCode];
   return finding(
     'CLIENT_CERT_MISSING',
     'error',
     'The server requires a client certificate and none was sent',
     `${asked}; ${ours}; then ${alertWords(obs)}.`,
     ctx.identity ? 'Fix the identity (see the other findings) and run again.' : 'Run again with the client certificate: --cert FILE --key FILE, or --p12 FILE.',
-    { cas: names, alert: obs.alert?.name ?? 'none' },
+    { via: 'alert', requested: yesNo(obs.requested === true), cas: names, ours: oursCode, status: '', statusLine: '', ...rejectionParams(obs) },
   );
 }
 
@@ -57,7 +77,7 @@ function chainIncompleteOrUntrusted(obs: Observation, ctx: DiagnosisContext): Di
       `Rejected: our chain is missing ${facts.missingIssuer}`,
       `We sent ${obs.sent!.length} certificate(s) ending at ${certLabel(facts.top)}, issued by ${facts.missingIssuer}, which we did not send; ${alertWords(obs)}.${names ? ` The server accepts: ${names} — ${sure}.` : ` ${sure[0]!.toUpperCase()}${sure.slice(1)}.`}${vault}`,
       `Send the intermediate CA certificate ${facts.missingIssuer} with the client certificate (append it to the certificate file, or import it with the identity), or have it added to the server’s trust store.`,
-      { missing: facts.missingIssuer!, cas: names, alert: obs.alert?.name ?? 'none', inVault: inVault === null ? 'unknown' : inVault ? 'yes' : 'no' },
+      { count: obs.sent!.length, top: certName(facts.top), missing: facts.missingIssuer!, cas: names, inVault: inVault === null ? 'unknown' : yesNo(inVault), ...rejectionParams(obs) },
     );
   }
   const top = facts.endsAtRoot ? `the root ${certLabel(facts.top)}` : `${certLabel(facts.top)}`;
@@ -67,7 +87,7 @@ function chainIncompleteOrUntrusted(obs: Observation, ctx: DiagnosisContext): Di
     'Rejected: the server does not trust our CA',
     `Our chain is complete up to ${top}, yet ${alertWords(obs)}.${names ? ` The server accepts: ${names}.` : ''}`,
     `Have ${facts.endsAtRoot ? certLabel(facts.top) : facts.top.issuer} added to the server’s trust store (ALB/API Gateway/CloudFront trust-store bundle, nginx ssl_client_certificate), or use a certificate issued by a CA it trusts.`,
-    { root: facts.top.subject, cas: names, alert: obs.alert?.name ?? 'none' },
+    { root: facts.top.subject, top: certName(facts.top), endsAtRoot: yesNo(facts.endsAtRoot), cas: names, ...rejectionParams(obs) },
   );
 }
 
@@ -86,7 +106,7 @@ function candidates(obs: Observation, ctx: DiagnosisContext): DiagnosisFinding {
     'The server rejected our client certificate',
     `We sent ${certLabel(facts.leaf)} (issued by ${facts.leaf.issuer}); ${alertWords(obs)}, which does not say why. Candidates: ${list(causes)}.`,
     'Ask the server owner for the reason in their logs (ALB connection log reason codes, nginx error log), quoting the time of this run and our certificate’s SHA-256.',
-    { alert: obs.alert?.name ?? 'none', sha256: facts.leaf.sha256 },
+    { name: certName(facts.leaf), issuer: facts.leaf.issuer, sha256: facts.leaf.sha256, endsAtRoot: yesNo(facts.endsAtRoot), missing: facts.missingIssuer ?? '', ...rejectionParams(obs) },
   );
 }
 
@@ -129,7 +149,7 @@ export function clientRejection(obs: Observation, ctx: DiagnosisContext): Diagno
     case 45:
       return [expiredFinding(obs, ctx)];
     case 44:
-      return [finding('CLIENT_CERT_REVOKED', 'error', 'Rejected: our certificate is revoked', `The server checked revocation and ${alertWords(obs)} for ${certLabel(leaf)} (serial ${leaf.serialNumber}).`, 'Request a new certificate from the issuer; a revoked certificate cannot be reinstated.', { serial: leaf.serialNumber, name: leaf.commonName ?? leaf.subject })];
+      return [finding('CLIENT_CERT_REVOKED', 'error', 'Rejected: our certificate is revoked', `The server checked revocation and ${alertWords(obs)} for ${certLabel(leaf)} (serial ${leaf.serialNumber}).`, 'Request a new certificate from the issuer; a revoked certificate cannot be reinstated.', { serial: leaf.serialNumber, name: certName(leaf), ...rejectionParams(obs) })];
     case 43:
       return [purposeFinding(obs, ctx, 'error')];
   }
@@ -147,20 +167,26 @@ function expiredFinding(obs: Observation, ctx: DiagnosisContext): DiagnosisFindi
   const detail = cert
     ? `${certLabel(cert)} expired on ${day(cert.notAfter)}; ${alertWords(obs)}.`
     : `By this computer’s clock every certificate we sent is in date, yet ${alertWords(obs)}: the server’s clock may be wrong, or it checks a certificate we did not send.`;
-  return finding('CLIENT_CERT_EXPIRED', 'error', 'Rejected: our certificate has expired', detail, 'Ask the issuer for a renewed certificate and import it.', { name: cert ? (cert.commonName ?? cert.subject) : '', date: cert ? cert.notAfter.toISOString() : '' });
+  return finding('CLIENT_CERT_EXPIRED', 'error', 'Rejected: our certificate has expired', detail, 'Ask the issuer for a renewed certificate and import it.', { name: cert ? certName(cert) : '', date: cert ? cert.notAfter.toISOString() : '', day: cert ? day(cert.notAfter) : '', sent: 'yes', ...rejectionParams(obs) });
 }
 
 export function notYetValidFinding(obs: Observation | null, ctx: DiagnosisContext, severity: 'error' | 'warning'): DiagnosisFinding {
   const cert = ctx.facts!.notYetValid[0]!;
   const what = obs && severity === 'error' ? `; ${alertWords(obs)}` : severity === 'warning' ? '; the server did not reject it this time' : '';
-  return finding('CLIENT_CERT_NOT_YET_VALID', severity, 'Our certificate is not valid yet', `${certLabel(cert)} is valid only from ${cert.notBefore.toISOString()}${what}.`, 'Wait until its start date, or check the clocks of this computer, the issuer and the server.', { name: cert.commonName ?? cert.subject, date: cert.notBefore.toISOString() });
+  return finding('CLIENT_CERT_NOT_YET_VALID', severity, 'Our certificate is not valid yet', `${certLabel(cert)} is valid only from ${cert.notBefore.toISOString()}${what}.`, 'Wait until its start date, or check the clocks of this computer, the issuer and the server.', { name: certName(cert), date: cert.notBefore.toISOString(), ...(obs && severity === 'error' ? rejectionParams(obs) : NO_REJECTION) });
+}
+
+/** which purpose problem identityFacts found ('eku', 'keyUsage'; 'server' when it found none), and the lists it names */
+function purposeParams(ctx: DiagnosisContext): { purpose: 'eku' | 'keyUsage' | 'server'; eku: string; keyUsage: string } {
+  const { leaf, purposeIssue } = ctx.facts!;
+  return { purpose: purposeIssue ?? 'server', eku: (leaf.extensions.extendedKeyUsage ?? []).join(', '), keyUsage: leaf.extensions.keyUsage.join(', ') };
 }
 
 export function purposeFinding(obs: Observation | null, ctx: DiagnosisContext, severity: 'error' | 'warning'): DiagnosisFinding {
   const facts = ctx.facts!;
   const problem = facts.purposeProblem ?? 'the server considers its purpose unsuitable for client authentication';
   const what = obs && severity === 'error' ? `; ${alertWords(obs)}` : severity === 'warning' ? '; the server did not reject it this time' : '';
-  return finding('CLIENT_CERT_PURPOSE', severity, 'Our certificate is not allowed for client authentication', `${certLabel(facts.leaf)}: ${problem}${what}.`, 'Request a certificate whose extended key usage includes clientAuth (TLS Web Client Authentication) and whose key usage allows digitalSignature.', { name: facts.leaf.commonName ?? facts.leaf.subject, problem });
+  return finding('CLIENT_CERT_PURPOSE', severity, 'Our certificate is not allowed for client authentication', `${certLabel(facts.leaf)}: ${problem}${what}.`, 'Request a certificate whose extended key usage includes clientAuth (TLS Web Client Authentication) and whose key usage allows digitalSignature.', { name: certName(facts.leaf), ...purposeParams(ctx), ...(obs && severity === 'error' ? rejectionParams(obs) : NO_REJECTION) });
 }
 
 export { CERTIFICATE_ALERTS };

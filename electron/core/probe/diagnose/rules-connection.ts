@@ -13,7 +13,7 @@ export function dnsFailed(obs: Observation, ctx: DiagnosisContext): DiagnosisFin
     `The name ${ctx.host} could not be resolved`,
     `The system resolver answered ${failure.code} for ${ctx.host}; no connection was attempted.`,
     `Check the spelling of the host, your DNS or VPN settings, or pin an address with --resolve ${ctx.host}:${ctx.port}:ADDRESS.`,
-    { host: ctx.host, error: failure.code },
+    { host: ctx.host, port: ctx.port, error: failure.code },
   );
 }
 
@@ -24,10 +24,10 @@ export function connectFailed(obs: Observation, ctx: DiagnosisContext): Diagnosi
   const where = `${[...new Set(tried)].join(', ')} port ${ctx.port}`;
   const params = { addresses: [...new Set(tried)].join(', '), port: ctx.port, error: failure.code };
   if (failure.code === 'TIMEOUT' || failure.code === 'ETIMEDOUT') {
-    return finding('CONNECTION_TIMEOUT', 'error', 'The TCP connection timed out', `No answer from ${where} within ${ctx.timeoutMs} ms: packets are dropped on the way (firewall, security group, wrong address).`, 'Check that the port is open to your address (security groups, network ACLs, firewalls) and that you are on the right network or VPN.', params);
+    return finding('CONNECTION_TIMEOUT', 'error', 'The TCP connection timed out', `No answer from ${where} within ${ctx.timeoutMs} ms: packets are dropped on the way (firewall, security group, wrong address).`, 'Check that the port is open to your address (security groups, network ACLs, firewalls) and that you are on the right network or VPN.', { ...params, timeoutMs: ctx.timeoutMs, phase: 'tcp' });
   }
   if (failure.code === 'ECONNRESET') {
-    return finding('CONNECTION_RESET', 'error', 'The connection was reset while connecting', `${where} reset the TCP connection before it was established.`, 'Something on the path refuses this client: check firewalls, allow-lists and that the service is listening.', params);
+    return finding('CONNECTION_RESET', 'error', 'The connection was reset while connecting', `${where} reset the TCP connection before it was established.`, 'Something on the path refuses this client: check firewalls, allow-lists and that the service is listening.', { ...params, reason: failure.reason, phase: 'tcp', certAsked: 'no' });
   }
   const refused = failure.code === 'ECONNREFUSED';
   return finding(
@@ -36,7 +36,7 @@ export function connectFailed(obs: Observation, ctx: DiagnosisContext): Diagnosi
     refused ? 'The connection was refused' : 'The address could not be reached',
     refused ? `${where} actively refused the connection: nothing listens there.` : `Connecting to ${where} failed with ${failure.code} (${failure.reason}).`,
     refused ? 'Check the port in the URL and that the service (or load balancer listener) is running on it.' : 'Check the route to this address (VPN, proxy, IPv6 availability) or pin another address with --resolve.',
-    params,
+    { ...params, reason: failure.reason },
   );
 }
 
@@ -50,7 +50,7 @@ export function notTls(obs: Observation, ctx: DiagnosisContext): DiagnosisFindin
     'The server does not speak TLS on this port',
     preview ? `Instead of a TLS ServerHello, ${attempt.trace?.address ?? ctx.host}:${ctx.port} answered in plaintext: "${preview}".` : `OpenSSL could not read the answer as TLS (${attempt.failure!.reason}).`,
     `Use http:// for a plaintext service, or the TLS port (usually 443); for a load balancer, check that this listener is HTTPS/TLS.`,
-    { address: attempt.trace?.address ?? '', port: ctx.port, ...(preview ? { preview } : {}) },
+    { address: attempt.trace?.address ?? ctx.host, port: ctx.port, preview: preview ?? '', reason: preview ? '' : attempt.failure!.reason },
   );
 }
 
@@ -65,7 +65,7 @@ export function versionMismatch(obs: Observation, ctx: DiagnosisContext): Diagno
     'No TLS version both sides accept',
     `${who}; we offered ${offered}.`,
     'Allow the version the server supports (--tls-min/--tls-max), or update the server policy: TLS 1.2 and 1.3 are the ones to offer today.',
-    { offered, alert: obs.alert?.name ?? '', error: code },
+    { alert: obs.alert?.name ?? '', alertCode: obs.alert?.code ?? '', alertFrom: obs.alert?.from ?? '', reason: obs.attempt.failure?.reason ?? '', error: code, tlsMin: ctx.tlsMin, tlsMax: ctx.tlsMax },
   );
 }
 
@@ -83,21 +83,21 @@ export function transportFailure(obs: Observation, ctx: DiagnosisContext): Diagn
   const found: DiagnosisFinding[] = [];
   if (failure.code === 'TIMEOUT' || failure.code === 'UND_ERR_HEADERS_TIMEOUT' || failure.code === 'UND_ERR_BODY_TIMEOUT') {
     found.push(
-      finding('CONNECTION_TIMEOUT', 'error', failure.phase === 'http' ? 'The server did not answer in time' : 'The TLS handshake timed out', `${address}:${ctx.port} accepted the TCP connection but nothing more arrived within ${ctx.timeoutMs} ms ${stage}.`, failure.phase === 'http' ? 'The backend may be slow or stuck: retry with a larger --timeout and check the server logs.' : 'The port may belong to a service that is not TLS, or a middlebox swallows the handshake: check the listener protocol.', { address, port: ctx.port, timeoutMs: ctx.timeoutMs, phase: failure.phase }),
+      finding('CONNECTION_TIMEOUT', 'error', failure.phase === 'http' ? 'The server did not answer in time' : 'The TLS handshake timed out', `${address}:${ctx.port} accepted the TCP connection but nothing more arrived within ${ctx.timeoutMs} ms ${stage}.`, failure.phase === 'http' ? 'The backend may be slow or stuck: retry with a larger --timeout and check the server logs.' : 'The port may belong to a service that is not TLS, or a middlebox swallows the handshake: check the listener protocol.', { addresses: address, port: ctx.port, error: failure.code, timeoutMs: ctx.timeoutMs, phase: failure.phase }),
     );
   } else if (connectionDropped(failure)) {
     found.push(
-      finding('CONNECTION_RESET', 'error', `The server closed the connection ${stage}`, `${address}:${ctx.port} closed the connection without a TLS alert or HTTP answer (${failure.reason})${askedButNotSent ? ', right after asking for a client certificate that we did not send' : ''}.`, askedButNotSent ? 'Send a client certificate: CloudFront viewer mTLS and other edges reset the connection when none is sent.' : 'Check the server or load balancer logs for this time; resets often come from a trust-store or policy check that closes without an alert.', { address, port: ctx.port, reason: failure.reason }),
+      finding('CONNECTION_RESET', 'error', `The server closed the connection ${stage}`, `${address}:${ctx.port} closed the connection without a TLS alert or HTTP answer (${failure.reason})${askedButNotSent ? ', right after asking for a client certificate that we did not send' : ''}.`, askedButNotSent ? 'Send a client certificate: CloudFront viewer mTLS and other edges reset the connection when none is sent.' : 'Check the server or load balancer logs for this time; resets often come from a trust-store or policy check that closes without an alert.', { addresses: address, port: ctx.port, error: failure.code, reason: failure.reason, phase: failure.phase, certAsked: askedButNotSent ? 'yes' : 'no' }),
     );
   } else {
     const alert = obs.alert ? ` (alert ${obs.alert.name} ${obs.alert.code} from the ${obs.alert.from})` : '';
     found.push(
-      finding('TLS_HANDSHAKE_FAILED', 'error', 'The TLS handshake failed', `The handshake with ${address}:${ctx.port} failed: ${failure.reason}${alert}. The tap shows no certificate-related cause.`, 'Compare the server’s accepted versions, cipher suites and key types with ours (run the openssl command under Reproduce with -msg), and check the server logs.', { address, port: ctx.port, reason: failure.reason, alert: obs.alert?.name ?? '' }),
+      finding('TLS_HANDSHAKE_FAILED', 'error', 'The TLS handshake failed', `The handshake with ${address}:${ctx.port} failed: ${failure.reason}${alert}. The tap shows no certificate-related cause.`, 'Compare the server’s accepted versions, cipher suites and key types with ours (run the openssl command under Reproduce with -msg), and check the server logs.', { address, port: ctx.port, reason: failure.reason, alert: obs.alert?.name ?? '', alertCode: obs.alert?.code ?? '', alertFrom: obs.alert?.from ?? '' }),
     );
   }
   if (askedButNotSent && found[0]!.code === 'CONNECTION_RESET') {
     found.push(
-      finding('CLIENT_CERT_MISSING', 'error', 'The server likely requires a client certificate', `The server asked for a client certificate${obs.cas.length ? ` from ${obs.cas.map((ca) => ca.dn).join('; ')}` : ''}, none was sent, and it then dropped the connection.`, ctx.identity ? 'Our certificate was not sent: see the other findings (key mismatch, signature algorithms).' : 'Run again with the client certificate: --cert/--key or --p12.', { cas: obs.cas.map((ca) => ca.dn).join('; ') }),
+      finding('CLIENT_CERT_MISSING', 'error', 'The server likely requires a client certificate', `The server asked for a client certificate${obs.cas.length ? ` from ${obs.cas.map((ca) => ca.dn).join('; ')}` : ''}, none was sent, and it then dropped the connection.`, ctx.identity ? 'Our certificate was not sent: see the other findings (key mismatch, signature algorithms).' : 'Run again with the client certificate: --cert/--key or --p12.', { via: 'reset', requested: 'yes', cas: obs.cas.map((ca) => ca.dn).join('; '), ours: ctx.identity ? 'notSent' : 'none', status: '', statusLine: '', rejection: 'none', alert: obs.alert?.name ?? 'none', alertCode: obs.alert?.code ?? '', afterMs: '' }),
     );
   }
   return found;

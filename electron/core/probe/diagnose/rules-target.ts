@@ -2,7 +2,7 @@ import type { DiagnosisFinding } from '../../../common/dto/probe';
 import { decodeMtlsHeaders } from '../../targets/headers';
 import { classifyHost, type HostForm } from '../target-hosts';
 import { detectTarget } from '../target-detect';
-import { finding, type DiagnosisContext } from './context';
+import { finding, yesNo, type DiagnosisContext } from './context';
 import type { Observation } from './observation';
 
 /**
@@ -31,7 +31,7 @@ function apigwDefaultEndpoint(obs: Observation, host: string, form: HostForm | n
     `${host} is an API Gateway default endpoint: mutual TLS never applies here`,
     `${host} is ${private_ ? 'a private API endpoint' : 'the default endpoint of an API Gateway API'} (region ${form.region}). API Gateway checks client certificates only on a Regional custom domain with mutual TLS; ${obs.requested === false ? 'here the server did not ask for one, and ' : ''}any client that knows this URL reaches the API without a certificate, bypassing mutual TLS.`,
     'Call the API through its custom domain name, and disable the default endpoint: REST APIs `aws apigateway update-rest-api --rest-api-id ID --patch-operations op=replace,path=/disableExecuteApiEndpoint,value=True` (then redeploy the stage); HTTP APIs `aws apigatewayv2 update-api --api-id ID --disable-execute-api-endpoint`.',
-    { host, region: form.region ?? '' },
+    { host, region: form.region ?? '', private: yesNo(private_), requested: obs.requested === false ? 'no' : 'unknown' },
   );
 }
 
@@ -85,7 +85,7 @@ function albPassthrough(obs: Observation): DiagnosisFinding | null {
     'ALB passed the client certificate through without verifying it',
     `The backend received X-Amzn-Mtls-Clientcert${name ? ` (certificate '${name}')` : ''}: the ALB listener is in passthrough mode. It asks for a certificate but accepts any, or none, and forwards what it got; nothing has checked it against a trust store.`,
     'Verify the certificate chain in the backend before trusting it (mtls-studio headers decode shows what it holds), or switch the listener to verify mode with a trust store so the ALB rejects bad certificates itself.',
-    { name },
+    { name, header: 'X-Amzn-Mtls-Clientcert' },
   );
 }
 
@@ -101,7 +101,7 @@ function missingIntermediate(obs: Observation, ctx: DiagnosisContext, target: st
     'The API Gateway trust store likely lacks the intermediate CA',
     `API Gateway answered 403 after the handshake, and our certificate is issued by an intermediate CA ('${issuer.commonName ?? issuer.subject}'). API Gateway builds the chain only from its trust store: intermediates must be in it, whatever the client sends. A trust store with only the root rejects this certificate with 403.`,
     'Add the intermediate (and keep the root) in the truststore PEM in S3 — `mtls-studio truststore build … --target apigw` writes one — then update the custom domain (a new truststoreVersion) and check its truststoreWarnings.',
-    { issuer: issuer.subject, name: leaf.commonName ?? leaf.subject, status: 403 },
+    { issuer: issuer.subject, issuerName: issuer.commonName ?? issuer.subject, name: leaf.commonName ?? leaf.subject, status: 403 },
   );
 }
 

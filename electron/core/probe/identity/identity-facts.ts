@@ -17,6 +17,8 @@ export interface IdentityFacts {
   notYetValid: ParsedCertificate[];
   /** null when the leaf may be used for client authentication, else why not */
   purposeProblem: string | null;
+  /** which extension says so: its extended key usage lacks clientAuth, or its key usage lacks digitalSignature */
+  purposeIssue: 'eku' | 'keyUsage' | null;
   /** the last certificate of the chain we send */
   top: ParsedCertificate;
   /** our chain ends in a self-signed certificate */
@@ -46,10 +48,13 @@ export function identityFacts(identity: LoadedIdentity, now: Date): IdentityFact
   const eku = identity.leaf.extensions.extendedKeyUsage;
   const keyUsage = identity.leaf.extensions.keyUsage;
   let purposeProblem: string | null = null;
+  let purposeIssue: IdentityFacts['purposeIssue'] = null;
   if (eku !== null && !eku.includes('clientAuth') && !eku.includes('anyExtendedKeyUsage')) {
     purposeProblem = `its extended key usage is ${eku.join(', ')} — clientAuth is not among them`;
+    purposeIssue = 'eku';
   } else if (keyUsage.length > 0 && !keyUsage.includes('digitalSignature')) {
     purposeProblem = `its key usage (${keyUsage.join(', ')}) does not allow digitalSignature`;
+    purposeIssue = 'keyUsage';
   }
   return {
     keyMatches: identity.keyMatches,
@@ -57,6 +62,7 @@ export function identityFacts(identity: LoadedIdentity, now: Date): IdentityFact
     expired: certs.filter((cert) => now.getTime() > cert.notAfter.getTime()),
     notYetValid: certs.filter((cert) => now.getTime() < cert.notBefore.getTime()),
     purposeProblem,
+    purposeIssue,
     top,
     endsAtRoot: top.selfSigned,
     missingIssuer: top.selfSigned ? null : top.issuer,

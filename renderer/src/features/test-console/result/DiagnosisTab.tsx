@@ -1,14 +1,10 @@
-import { Badge, Code, Group, Spoiler, Stack, Table, Text, ThemeIcon } from '@mantine/core';
+import { Badge, Code, Group, Spoiler, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconAlertTriangle, IconCircleX, IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type {
-  DiagnosisFinding,
-  DiagnosisSeverity,
-  ProbeResult,
-} from '../../../../../electron/common/dto/probe';
+import type { DiagnosisSeverity, ProbeResult } from '../../../../../electron/common/dto/probe';
 import { useLanguage } from '../../../i18n';
 import { DataSentence } from './DataSentence';
-import { findingText, SHOWN_PARAMS } from './finding-text';
+import { findingText } from './finding-text';
 
 const LOOK: Record<DiagnosisSeverity, { color: string; icon: typeof IconInfoCircle }> = {
   error: { color: 'red', icon: IconCircleX },
@@ -16,29 +12,11 @@ const LOOK: Record<DiagnosisSeverity, { color: string; icon: typeof IconInfoCirc
   info: { color: 'blue', icon: IconInfoCircle },
 };
 
-function Params({ finding }: { finding: DiagnosisFinding }) {
-  const { t } = useTranslation();
-  const rows = SHOWN_PARAMS.filter((key) => finding.params[key] !== undefined && finding.params[key] !== '');
-  if (rows.length === 0) return null;
-  return (
-    <Table withRowBorders={false} verticalSpacing={2} horizontalSpacing="xs" fz="xs" layout="fixed">
-      <Table.Tbody>
-        {rows.map((key) => (
-          <Table.Tr key={key}>
-            <Table.Td w={150} c="dimmed" style={{ verticalAlign: 'top' }}>
-              {t(`probe.params.${key}`)}
-            </Table.Td>
-            <Table.Td translate="no" className="wrap-anywhere">
-              {String(finding.params[key])}
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
-}
-
-/** Every finding, most serious first: translated title and fix, the observed values, and the core's own words. */
+/**
+ * Every finding, most serious first: translated title, fix and detail (what was observed). In English the detail
+ * is the core's own sentence, the one the CLI and reports print; in Chinese it is the translated template with the
+ * same values, and the core's English sentence stays one click away for pasting into tickets.
+ */
 export function DiagnosisTab({ result }: { result: ProbeResult }) {
   const { t } = useTranslation();
   const [language] = useLanguage();
@@ -79,12 +57,14 @@ export function DiagnosisTab({ result }: { result: ProbeResult }) {
                 <DataSentence i18nKey={text.fixKey} values={text.values} />
               </Text>
               {language === 'en' ? (
-                <Text size="sm" c="dimmed" className="wrap-anywhere">
+                <Text size="sm" c="dimmed" className="wrap-anywhere" data-testid="finding-detail">
                   {finding.detail}
                 </Text>
               ) : (
                 <>
-                  <Params finding={finding} />
+                  <Text size="sm" c="dimmed" className="wrap-anywhere" data-testid="finding-detail">
+                    <DataSentence i18nKey={text.detailKey} values={text.values} phrases={text.phrases} />
+                  </Text>
                   <Spoiler
                     maxHeight={0}
                     showLabel={t('probe.diagnosis.showOriginal')}
