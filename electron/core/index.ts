@@ -19,5 +19,5 @@ export { DEFAULT_TIMEOUT_MS as PROBE_DEFAULT_TIMEOUT_MS } from './probe';
 export { decodeMtlsHeaders, targetGuide } from './targets';
 export { verifyChain, loadChainFiles, certificateLabels, MAX_PATH_CERTIFICATES } from './chain';
 export type { CertificateInput, CrlInput, VerifyChainInput, ChainFiles, CertificateLabel } from './chain';
-export { startLab, labEndpointCatalogue, LAB_ENDPOINT_IDS } from './lab';
+export { startLab, labEndpointCatalogue, labEndpointFacts, LAB_ENDPOINT_IDS } from './lab';
 export type { LabEndpoint, LabEndpointId, LabFiles, RunningLab, StartLabOptions } from './lab';

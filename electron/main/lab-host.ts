@@ -1,5 +1,5 @@
 import type { LabEndpointDto, LabStartRequest, LabStatus } from '../common/dto/targets';
-import { startLab, type RunningLab, type StartLabOptions } from '../core';
+import { labEndpointFacts, startLab, type RunningLab, type StartLabOptions } from '../core';
 
 /**
  * The one local lab of the app: started and stopped from the Targets & lab screen, stopped when the app quits.
@@ -34,8 +34,8 @@ function statusOf(current: Current | null): LabStatus {
     certificateRequest: endpoint.certificateRequest,
     trustedCaNames: [...endpoint.trustedCaNames],
     emulates: endpoint.emulates,
-    confirmed: endpoint.confirmed,
-    assumed: endpoint.assumed,
+    // by id from the catalogue: the running endpoint carries the English lines only (what the CLI prints)
+    ...labEndpointFacts(endpoint.id),
   }));
   const { folder, caCert, client, expiredClient, unknownCaClient, intermediateCaCert, intermediateClient } =
     current.lab.files;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { labEndpointFacts, type LabEndpointId } from '../../electron/core';
 import { makeTestPki, openssl, opensslFingerprint } from '../helpers/openssl';
 import { useTempDir } from '../helpers/tmp';
 import { LANGUAGES, startHarness, type Harness, type Lang } from './harness';
@@ -116,6 +117,27 @@ describe.each(LANGUAGES.map((lang) => [lang] as [Lang]))('Targets & lab (%s)', (
     await page.keyboard.press('Escape');
     if (lang !== 'en') expect(await untranslatedText(page, [join(dir, 'home', 'lab')])).toEqual([]);
     await studio.screenshot(`targets-lab-${lang}`, { fullPage: true });
+
+    // what each endpoint documents and assumes, in the UI language: the English lines are the CLI's, word for word
+    for (const id of ['alb-verify', 'apigw-custom-domain']) {
+      const row = panel.locator(`[data-endpoint="${id}"]`);
+      await row.locator('.mantine-Spoiler-control').click();
+      const lines = row.locator('[data-fact]');
+      await expect.poll(() => lines.first().isVisible()).toBe(true);
+      const { confirmed, assumed } = labEndpointFacts(id as LabEndpointId);
+      expect(await lines.evaluateAll((items) => items.map((item) => item.getAttribute('data-fact')))).toEqual([...confirmed, ...assumed].map((fact) => fact.id));
+      const shown = await lines.allInnerTexts();
+      if (lang === 'en') expect(shown).toEqual([...confirmed, ...assumed].map((fact) => fact.text));
+      else for (const text of shown) expect(text).toMatch(/[\u4e00-\u9fff]{2,}/);
+      // every line is translated: no "in English" note
+      expect(await row.getByTestId('lab-facts-english').count()).toBe(0);
+    }
+    // the header names stay as they are, kept from machine translation
+    expect(await panel.locator('[data-fact="alb-verify-headers"] [translate="no"]').first().innerText()).toBe('X-Amzn-Mtls-Clientcert-Serial-Number');
+    if (lang !== 'en') expect(await untranslatedText(page, [join(dir, 'home', 'lab')])).toEqual([]);
+    await panel.locator('[data-endpoint="alb-verify"]').evaluate((row) => row.scrollIntoView({ block: 'center' }));
+    await page.mouse.move(0, 0);
+    await studio.screenshot(`targets-lab-facts-${lang}`);
 
     await panel.locator('[data-endpoint="alb-verify"] [data-testid="open-in-console"]').click();
     await page.getByTestId('screen-test-console').waitFor();

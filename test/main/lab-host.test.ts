@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { RunningLab, StartLabOptions } from '../../electron/core';
+import { labEndpointCatalogue, type RunningLab, type StartLabOptions } from '../../electron/core';
 import { createLabHost } from '../../electron/main/lab-host';
 import { useTempDir } from '../helpers/tmp';
 
@@ -16,6 +16,14 @@ describe('the app’s lab host', () => {
     expect(first.endpoints).toHaveLength(10);
     expect(first.files?.folder).toBe(`${dir}/lab`);
     expect(first.files?.caCert.startsWith(`${dir}/lab/`)).toBe(true);
+    // each line comes with the id the screen translates it by, and its text is the line the CLI prints
+    for (const endpoint of first.endpoints) {
+      const defined = labEndpointCatalogue().find((definition) => definition.id === endpoint.id)!;
+      expect(endpoint.confirmed.map((fact) => fact.text), endpoint.id).toEqual(defined.confirmed);
+      expect(endpoint.assumed.map((fact) => fact.text), endpoint.id).toEqual(defined.assumed);
+      for (const fact of [...endpoint.confirmed, ...endpoint.assumed]) expect(fact.id).toMatch(/^[a-z0-9-]+$/);
+    }
+    expect(first.endpoints.find((e) => e.id === 'alb-verify')!.assumed[0]).toEqual({ id: 'alb-no-cert-alert', text: expect.stringContaining('certificate_required in TLS 1.3') });
     expect(host.running()).toBe(true);
     const port = first.endpoints[0]!.port;
     expect(await host.stop()).toEqual({ running: false, endpoints: [], files: null, trust: [] });

@@ -125,8 +125,15 @@ export interface LabEndpointDto {
   /** RFC 2253 names of the CAs its client trust store holds (the lab CA, then the extra trusted files); [] = verifies nothing */
   trustedCaNames: string[];
   emulates: string;
-  confirmed: string[];
-  assumed: string[];
+  /** what the vendor documents, one line each: `id` is the translation key, `text` the CLI's English line */
+  confirmed: LabFactDto[];
+  /** what the lab chose where the vendor is silent ("likely" in the UI) */
+  assumed: LabFactDto[];
+}
+
+export interface LabFactDto {
+  id: string;
+  text: string;
 }
 
 export interface LabStatus {

@@ -4,6 +4,8 @@
  * counterpart would forward.
  */
 export { startLab } from './start';
-export { labEndpointCatalogue } from './catalogue';
+export { labEndpointCatalogue, labEndpointFacts } from './catalogue';
+export { LAB_FACTS } from './facts';
+export type { LabFact, LabFactId } from './facts';
 export { LAB_ENDPOINT_IDS } from './types';
 export type { LabEndpoint, LabEndpointId, LabFiles, LabKeyPair, LabTarget, LabCertificateRequest, RunningLab, StartLabOptions } from './types';

@@ -5,9 +5,10 @@ import { parseCommandArgs, requireOne } from '../../args';
 import type { Command } from '../../command';
 import { printJson } from '../../output';
 import { onePositional } from '../identity/positionals';
+import { hintingPasswordOptions, INPUT_PASSWORD_OPTIONS, INPUT_PASSWORD_USAGE, inputPassword } from './input-password';
 import { formatChainVerification } from './verify-text';
 
-const usage = 'mtls-studio chain verify CERT [--untrusted FILE]... --trust FILE... [--at ISO-DATE] [--purpose client|server|any] [--crl FILE]... [--json]';
+const usage = `mtls-studio chain verify CERT [--untrusted FILE]... --trust FILE... [--at ISO-DATE] [--purpose client|server|any] [--crl FILE]... ${INPUT_PASSWORD_USAGE} [--json]`;
 
 function parseAt(value: string | undefined): Date | undefined {
   if (value === undefined) return undefined;
@@ -28,8 +29,8 @@ pathLenConstraint, keyUsage keyCertSign on issuers, extendedKeyUsage for the pur
 revocation (the CRL's signature, its issuer's cRLSign, thisUpdate/nextUpdate, revoked serials). The first
 path that passes makes the chain valid; otherwise each failure of the closest path is reported with a code.
 
-Files may be PEM (any number of blocks), DER or PKCS#7 (.p7b). Extra certificates in CERT's file count as
---untrusted intermediates.
+Files may be PEM (any number of blocks), DER, PKCS#7 (.p7b) or PKCS#12 (.p12/.pfx). Extra certificates in
+CERT's file count as --untrusted intermediates.
 
 Options:
   --untrusted FILE   intermediates (repeatable); extras are ignored
@@ -38,6 +39,8 @@ Options:
   --purpose P        client, server or any (default any): requires the extendedKeyUsage clientAuth/serverAuth
   --crl FILE         CRLs to check revocation against (repeatable); certificates whose issuer has no CRL
                      among them get a REVOCATION_NOT_CHECKED warning
+  --password-env VAR / --password-file FILE
+                     the password of encrypted PKCS#12 inputs (one for all; never taken from the command line)
   --json             print {"valid","path":[sha256 leaf→anchor],"findings":[{code,severity,message,hint,certificateSha256}]}
 
 Exit status: 0 valid, 1 invalid, 2 unreadable input or bad usage.
@@ -46,7 +49,8 @@ Examples:
   mtls-studio chain verify client.crt --untrusted issuing-ca.crt --trust root-ca.crt --purpose client
   mtls-studio chain verify fullchain.pem --trust roots.pem --at 2027-01-15
   mtls-studio chain verify client.crt --untrusted chain.p7b --trust root.crt --crl issuing.crl --crl root.crl
-  mtls-studio chain verify client.crt --trust truststore.pem --json | jq -r '.findings[].code'`,
+  mtls-studio chain verify client.crt --trust truststore.pem --json | jq -r '.findings[].code'
+  P12_PW=… mtls-studio chain verify client.p12 --trust root-ca.crt --password-env P12_PW`,
 
   async run(argv, output) {
     const { values, positionals } = parseCommandArgs(
@@ -57,6 +61,7 @@ Examples:
         crl: { type: 'string', multiple: true },
         at: { type: 'string' },
         purpose: { type: 'string' },
+        ...INPUT_PASSWORD_OPTIONS,
         json: { type: 'boolean' },
       },
       usage,
@@ -66,7 +71,10 @@ Examples:
     if (trust.length === 0) throw new StudioError('USAGE', 'missing --trust: give at least one trusted CA certificate file', { hint: usage });
     const purpose: ChainPurpose = values.purpose === undefined ? 'any' : requireOne(values.purpose, CHAIN_PURPOSES, '--purpose', usage);
     const at = parseAt(values.at);
-    const files = await loadChainFiles({ leaf: leafPath, untrusted: values.untrusted ?? [], trust, crls: values.crl ?? [] });
+    const password = inputPassword(values);
+    const files = await hintingPasswordOptions(() =>
+      loadChainFiles({ leaf: leafPath, untrusted: values.untrusted ?? [], trust, crls: values.crl ?? [] }, { password }),
+    );
     const result = await verifyChain({
       leaf: files.leaf,
       untrusted: files.untrusted,

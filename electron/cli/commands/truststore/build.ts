@@ -4,10 +4,15 @@ import { createServices } from '../../../core';
 import { parseCommandArgs, requireOne } from '../../args';
 import type { Command } from '../../command';
 import { color, printJson } from '../../output';
+import {
+  hintingPasswordOptions,
+  INPUT_PASSWORD_OPTIONS,
+  INPUT_PASSWORD_USAGE,
+  inputPassword,
+} from '../chain/input-password';
 import { reportLines } from './report-text';
 
-const usage =
-  'mtls-studio truststore build CA_FILE... --target alb|apigw|cloudfront|clb-alibaba --out FILE [--force] [--json]';
+const usage = `mtls-studio truststore build CA_FILE... --target alb|apigw|cloudfront|clb-alibaba --out FILE ${INPUT_PASSWORD_USAGE} [--force] [--json]`;
 
 export const buildCommand: Command = {
   name: 'build',
@@ -31,6 +36,9 @@ Targets and the rules applied:
 Options:
   --target T   the service the bundle is for (required)
   --out FILE   where to write the bundle (required)
+  --password-env VAR / --password-file FILE
+               the password of encrypted PKCS#12 CA files (one for all inputs; never taken from the command
+               line); a wrong one is WRONG_PASSWORD and nothing is written
   --force      replace an existing FILE
   --json       print {"target","passes","written","certificates":[…],"findings":[…],"bundleBytes","limits"}
 
@@ -40,7 +48,8 @@ Examples:
   mtls-studio truststore build root-ca.pem issuing-ca.cer --target alb --out alb-truststore.pem
   mtls-studio truststore build partners.p7b --target apigw --out truststore.pem --json
   mtls-studio truststore build root.pem intermediate.pem --target cloudfront --out cf-trust.pem --force
-  mtls-studio truststore build ca.crt --target clb-alibaba --out clb-client-ca.pem`,
+  mtls-studio truststore build ca.crt --target clb-alibaba --out clb-client-ca.pem
+  P12_PW=… mtls-studio truststore build partner-ca.p12 --target alb --out alb-truststore.pem --password-env P12_PW`,
 
   async run(argv, output) {
     const { values, positionals } = parseCommandArgs(
@@ -48,6 +57,7 @@ Examples:
       {
         target: { type: 'string' },
         out: { type: 'string' },
+        ...INPUT_PASSWORD_OPTIONS,
         force: { type: 'boolean' },
         json: { type: 'boolean' },
       },
@@ -55,11 +65,14 @@ Examples:
     );
     if (positionals.length === 0) throw new StudioError('USAGE', 'no CA file given', { hint: usage });
     const target = requireOne(values.target, TRUSTSTORE_TARGETS, '--target', usage);
-    if (!values.out) throw new StudioError('USAGE', 'missing --out', { hint: usage });
-    const result = await createServices().truststore.build(
-      { target, files: positionals, vaultCas: [] },
-      values.out,
-      { overwrite: values.force ?? false },
+    const outPath = values.out;
+    if (!outPath) throw new StudioError('USAGE', 'missing --out', { hint: usage });
+    const password = inputPassword(values);
+    const result = await hintingPasswordOptions(() =>
+      createServices().truststore.build({ target, files: positionals, vaultCas: [] }, outPath, {
+        overwrite: values.force ?? false,
+        password,
+      }),
     );
     if (output.json) printJson(output, result);
     else {

@@ -5,7 +5,7 @@ import type {
   TrustStoreReport,
   TrustStoreTarget,
 } from '../../../common/dto/truststore';
-import { readContent, type CertificateItem } from '../../pki';
+import { readContent, type CertificateItem, type ReadOptions } from '../../pki';
 import { parsePem, PemError } from '../../pki/pem';
 import { verifyChain } from '../index';
 import { certificateRules } from './cert-rules';
@@ -36,8 +36,8 @@ export interface ClientInput {
 }
 
 /** Reads a bundle file's certificates: PEM CERTIFICATE blocks from text; any format pki reads from binary. */
-function bundleCertificates(bytes: Uint8Array, name: string, isPem: boolean): StoreCert[] {
-  if (!isPem) return readContent(bytes, name).certificates.map((item) => storeCert(item.der, name));
+function bundleCertificates(bytes: Uint8Array, name: string, isPem: boolean, read: ReadOptions): StoreCert[] {
+  if (!isPem) return readContent(bytes, name, read).certificates.map((item) => storeCert(item.der, name));
   try {
     return parsePem(Buffer.from(bytes).toString('utf8'))
       .filter((block) => block.label === 'CERTIFICATE')
@@ -52,15 +52,19 @@ function bundleCertificates(bytes: Uint8Array, name: string, isPem: boolean): St
   }
 }
 
-/** Every rule of the target applied to a bundle file as it is (nothing is repaired here). */
+/**
+ * Every rule of the target applied to a bundle file as it is (nothing is repaired here). `read.password` opens a
+ * bundle given as encrypted PKCS#12 (which the text rules then report as not PEM).
+ */
 export function checkBundleBytes(
   bytes: Uint8Array,
   name: string,
   target: TrustStoreTarget,
   now: Date,
+  read: ReadOptions = {},
 ): { report: TrustStoreReport; certs: StoreCert[] } {
   const lint = lintBundleText(bytes, target);
-  const certs = bytes.length === 0 ? [] : bundleCertificates(bytes, name, lint.isPem);
+  const certs = bytes.length === 0 ? [] : bundleCertificates(bytes, name, lint.isPem, read);
   const findings = [...lint.findings, ...certificateRules(certs, target, bytes.length, now)];
   const levels = levelsOf(certs);
   return {

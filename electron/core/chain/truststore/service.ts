@@ -11,7 +11,7 @@ import type {
   VaultCaSummary,
 } from '../../../common/dto/truststore';
 import { readInputFile } from '../../io/input-files';
-import { readContent, type CertificateItem } from '../../pki';
+import { readContent, type CertificateItem, type ReadOptions } from '../../pki';
 import { buildBundle, type BuildInputs, type BuiltBundle } from './build';
 import { checkBundleBytes, clientVerdict, type ClientInput } from './check';
 import { keyLabel, storeCert } from './store-cert';
@@ -20,7 +20,8 @@ import { writeBundleFile } from './write-bundle';
 
 /**
  * Trust-store bundles for the cloud targets, shared by the CLI and the Trust stores screen. Stateless: every call
- * names its CA files and vault CAs again, so the screen can re-evaluate on each change.
+ * names its CA files and vault CAs again, so the screen can re-evaluate on each change. `password` (where taken)
+ * opens every encrypted PKCS#12 among the files; without it such a file is PASSWORD_REQUIRED.
  */
 export interface TrustStoreService {
   vaultCas(): Promise<VaultCaSummary[]>;
@@ -30,13 +31,14 @@ export interface TrustStoreService {
   build(
     selection: TrustStoreSelection,
     outPath: string,
-    options?: { overwrite?: boolean },
+    options?: { overwrite?: boolean } & ReadOptions,
   ): Promise<TrustStoreBuildResult>;
   /** checks an existing bundle file, and each client certificate against it */
   check(
     bundlePath: string,
     target: TrustStoreTarget,
     clients: ClientSource[],
+    read?: ReadOptions,
   ): Promise<TrustStoreCheckResult>;
   /** would a client be accepted by a bundle built from this selection? */
   testClient(selection: TrustStoreSelection, client: ClientSource): Promise<ClientVerdict>;
@@ -50,11 +52,11 @@ export interface TrustStoreServiceOptions {
 }
 
 export function createTrustStoreService({ now, vault }: TrustStoreServiceOptions): TrustStoreService {
-  async function inputsOf(selection: TrustStoreSelection): Promise<BuildInputs> {
+  async function inputsOf(selection: TrustStoreSelection, read: ReadOptions): Promise<BuildInputs> {
     const inputs: BuildInputs = { certificates: [], crlCount: 0, privateKeyCount: 0 };
     for (const path of selection.files) {
       const file = await readInputFile(path);
-      const content = readContent(file.bytes, basename(path));
+      const content = readContent(file.bytes, basename(path), read);
       inputs.certificates.push(
         ...content.certificates.map((item) => ({ der: item.der, source: basename(path) })),
       );
@@ -85,17 +87,17 @@ export function createTrustStoreService({ now, vault }: TrustStoreServiceOptions
     return inputs;
   }
 
-  const built = async (selection: TrustStoreSelection): Promise<BuiltBundle> =>
-    buildBundle(await inputsOf(selection), selection.target, now());
+  const built = async (selection: TrustStoreSelection, read: ReadOptions): Promise<BuiltBundle> =>
+    buildBundle(await inputsOf(selection, read), selection.target, now());
 
-  async function clientInput(client: ClientSource): Promise<ClientInput> {
+  async function clientInput(client: ClientSource, read: ReadOptions): Promise<ClientInput> {
     if (client.kind === 'vault') {
       const { name, certificates } = vault.identityCertificates(client.identity);
       return { source: name, certificates };
     }
     const file = await readInputFile(client.path);
     const name = basename(client.path);
-    const certificates: CertificateItem[] = readContent(file.bytes, name).certificates.map((item) => ({
+    const certificates: CertificateItem[] = readContent(file.bytes, name, read).certificates.map((item) => ({
       der: item.der,
       source: name,
     }));
@@ -118,31 +120,31 @@ export function createTrustStoreService({ now, vault }: TrustStoreServiceOptions
       });
     },
     async preview(selection) {
-      return (await built(selection)).report;
+      return (await built(selection, {})).report;
     },
     async build(selection, outPath, options = {}) {
-      const { report, text } = await built(selection);
+      const { report, text } = await built(selection, { password: options.password });
       if (!report.passes) return { ...report, written: null };
       return {
         ...report,
         written: writeBundleFile(outPath, text, { overwrite: options.overwrite ?? false }),
       };
     },
-    async check(bundlePath, target, clients) {
+    async check(bundlePath, target, clients, read = {}) {
       const file = await readInputFile(bundlePath);
       const at = now();
-      const { report, certs } = checkBundleBytes(file.bytes, basename(bundlePath), target, at);
+      const { report, certs } = checkBundleBytes(file.bytes, basename(bundlePath), target, at, read);
       const verdicts: ClientVerdict[] = [];
       for (const client of clients)
-        verdicts.push(await clientVerdict(await clientInput(client), certs, target, at));
+        verdicts.push(await clientVerdict(await clientInput(client, read), certs, target, at));
       return { ...report, clients: verdicts };
     },
     async testClient(selection, client) {
       const at = now();
-      const inputs = await inputsOf(selection);
+      const inputs = await inputsOf(selection, {});
       const { text } = buildBundle(inputs, selection.target, at);
       const { certs } = checkBundleBytes(Buffer.from(text), 'bundle', selection.target, at);
-      return clientVerdict(await clientInput(client), certs, selection.target, at);
+      return clientVerdict(await clientInput(client, {}), certs, selection.target, at);
     },
     suggestedName: (target) => `truststore-${target}.pem`,
   };

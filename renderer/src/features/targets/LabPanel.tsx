@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, List, Select, Spoiler, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { IconExternalLink, IconPlayerPlay, IconPlayerStop } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { studio } from '../../lib/studio';
 import { InspectError } from '../inspect/InspectError';
 import { TECHNICAL_NAMES } from './technical-names';
 import { TechText } from './TechText';
+import { LabFacts } from './LabFacts';
 import { LabTrustFiles } from './LabTrustFiles';
 import { consoleStore } from '../test-console/console-store';
 import { emptyRequest, type IdentityChoice } from '../test-console/request/request-model';
@@ -91,21 +92,7 @@ function EndpointRow({ status, endpoint, choice }: { status: LabStatus; endpoint
         <Text size="xs">
           <TechText text={t(`targets.lab.endpoints.${endpoint.id}.emulates`, { ...TECHNICAL_NAMES, defaultValue: endpoint.emulates })} />
         </Text>
-        <Spoiler maxHeight={0} showLabel={`${t('targets.lab.confirmed', { count: endpoint.confirmed.length })} · ${t('targets.lab.assumed', { count: endpoint.assumed.length })}`} hideLabel="▲" styles={{ control: { fontSize: 12 } }}>
-          <Text size="xs" c="dimmed" mt={4}>
-            {t('targets.lab.details')}
-          </Text>
-          <List size="xs" spacing={0} mt={4} translate="no">
-            {endpoint.confirmed.map((line) => (
-              <List.Item key={line}>{line}</List.Item>
-            ))}
-          </List>
-          <List size="xs" spacing={0} mt={4} c="orange.8" translate="no">
-            {endpoint.assumed.map((line) => (
-              <List.Item key={line}>{line}</List.Item>
-            ))}
-          </List>
-        </Spoiler>
+        <LabFacts endpoint={endpoint} />
       </Table.Td>
       <Table.Td>
         {/* the label wraps in its narrow column (at 1280 px the one-line label overflowed the card) */}

@@ -1,25 +1,16 @@
-import {
-  ActionIcon,
-  Button,
-  Group,
-  Loader,
-  Menu,
-  Paper,
-  ScrollArea,
-  Table,
-  Text,
-  TextInput,
-  VisuallyHidden,
-} from '@mantine/core';
-import { IconBan, IconDots, IconDownload, IconPackageExport, IconSearch, IconX } from '@tabler/icons-react';
+import { ActionIcon, Button, Group, Loader, Paper, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { IconDownload, IconSearch, IconX } from '@tabler/icons-react';
 import { useDeferredValue, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuthoritySummary, IssuedEntry } from '../../../../../electron/common/dto/ca';
 import type { ErrorDto } from '../../../../../electron/common/errors';
-import { formatDate, formatSerial } from '../../../lib/format';
+import { VirtualRowGroup } from '../../../components/VirtualRowGroup';
 import { studio } from '../../../lib/studio';
 import { InspectError } from '../../inspect/InspectError';
-import { StatusBadge } from '../StatusBadge';
+import { ISSUED_ROW_HEIGHT, IssuedRow } from './IssuedRow';
+import classes from './IssuedTable.module.css';
+
+const COLUMNS = ['subject', 'serial', 'type', 'validUntil', 'status'] as const;
 
 interface Props {
   ca: AuthoritySummary;
@@ -30,9 +21,12 @@ interface Props {
   onExport(query: string): void;
 }
 
-/** What the CA issued, searchable by serial, subject or name; status as seen now. */
+/**
+ * What the CA issued, searchable by serial, subject or name; status as seen now. Only the rows in view are
+ * rendered, so a CA that issued many thousands scrolls as smoothly as one that issued five.
+ */
 export function IssuedTable({ ca, version, onRevoke, onKit, onExport }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query.trim());
   const [entries, setEntries] = useState<IssuedEntry[] | null>(null);
@@ -63,12 +57,7 @@ export function IssuedTable({ ca, version, onRevoke, onKit, onExport }: Props) {
           leftSection={<IconSearch size={16} aria-hidden />}
           rightSection={
             query ? (
-              <ActionIcon
-                variant="subtle"
-                color="gray"
-                onClick={() => setQuery('')}
-                aria-label={t('authorities.issued.clearSearch')}
-              >
+              <ActionIcon variant="subtle" color="gray" onClick={() => setQuery('')} aria-label={t('authorities.issued.clearSearch')}>
                 <IconX size={14} aria-hidden />
               </ActionIcon>
             ) : null
@@ -76,12 +65,7 @@ export function IssuedTable({ ca, version, onRevoke, onKit, onExport }: Props) {
           style={{ flex: 1, maxWidth: 420 }}
           data-testid="issued-search"
         />
-        <Button
-          variant="default"
-          leftSection={<IconDownload size={16} aria-hidden />}
-          onClick={() => onExport(deferred)}
-          data-testid="issued-export"
-        >
+        <Button variant="default" leftSection={<IconDownload size={16} aria-hidden />} onClick={() => onExport(deferred)} data-testid="issued-export">
           {t('authorities.issued.exportCsv')}
         </Button>
       </Group>
@@ -93,121 +77,23 @@ export function IssuedTable({ ca, version, onRevoke, onKit, onExport }: Props) {
         </Text>
       )}
       {entries !== null && entries.length > 0 && (
-        <ScrollArea.Autosize mah={520} type="auto">
-          <Table highlightOnHover verticalSpacing="xs" layout="fixed" stickyHeader>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th style={{ width: '42%' }}>{t('authorities.issued.subject')}</Table.Th>
-                <Table.Th style={{ width: '22%' }}>{t('authorities.issued.serial')}</Table.Th>
-                <Table.Th style={{ width: 92 }}>{t('authorities.issued.type')}</Table.Th>
-                <Table.Th style={{ width: 132 }}>{t('authorities.issued.validUntil')}</Table.Th>
-                <Table.Th style={{ width: 104 }}>{t('authorities.issued.status')}</Table.Th>
-                <Table.Th style={{ width: 48 }}>
-                  <VisuallyHidden>{t('authorities.issued.actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {entries.map((entry) => (
-                <Table.Tr
-                  key={entry.serial}
-                  data-testid="issued-row"
-                  data-serial={entry.serial}
-                  data-status={entry.status}
-                >
-                  <Table.Td>
-                    <Text
-                      size="sm"
-                      fw={600}
-                      truncate="end"
-                      translate="no"
-                      title={entry.name ?? undefined}
-                      data-testid="issued-name"
-                    >
-                      {entry.name ?? t('authorities.issued.external')}
-                    </Text>
-                    <Text
-                      size="xs"
-                      c="dimmed"
-                      lineClamp={3}
-                      className="wrap-anywhere"
-                      translate="no"
-                      title={entry.subject}
-                    >
-                      {entry.subject}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text
-                      size="xs"
-                      ff="monospace"
-                      truncate="end"
-                      translate="no"
-                      title={formatSerial(entry.serial)}
-                    >
-                      {formatSerial(entry.serial)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{entry.kind ? t(`authorities.issuedKind.${entry.kind}`) : '—'}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text
-                      size="sm"
-                      title={
-                        entry.revokedAt
-                          ? t('authorities.issued.revokedOn', {
-                              date: formatDate(entry.revokedAt, i18n.language),
-                            })
-                          : undefined
-                      }
-                    >
-                      {formatDate(entry.notAfter, i18n.language)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <StatusBadge status={entry.status} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Menu position="bottom-end" withinPortal>
-                      <Menu.Target>
-                        <ActionIcon
-                          variant="subtle"
-                          color="gray"
-                          aria-label={t('authorities.issued.actions')}
-                          data-testid="issued-actions"
-                        >
-                          <IconDots size={16} aria-hidden />
-                        </ActionIcon>
-                      </Menu.Target>
-                      <Menu.Dropdown>
-                        <Menu.Item
-                          leftSection={<IconPackageExport size={16} aria-hidden />}
-                          disabled={
-                            entry.kind !== 'client' || entry.name === null || entry.status !== 'valid'
-                          }
-                          onClick={() => onKit(entry)}
-                          data-testid="issued-kit"
-                        >
-                          {t('authorities.actions.kit')}
-                        </Menu.Item>
-                        <Menu.Item
-                          color="red"
-                          leftSection={<IconBan size={16} aria-hidden />}
-                          disabled={entry.status === 'revoked'}
-                          onClick={() => onRevoke(entry)}
-                          data-testid="issued-revoke"
-                        >
-                          {t('authorities.actions.revoke')}
-                        </Menu.Item>
-                      </Menu.Dropdown>
-                    </Menu>
-                  </Table.Td>
-                </Table.Tr>
+        <div role="table" aria-label={t('authorities.issued.label')} aria-rowcount={entries.length + 1}>
+          <div role="rowgroup">
+            <div role="row" aria-rowindex={1} className={classes.header}>
+              {COLUMNS.map((column) => (
+                <div role="columnheader" key={column} className={`${classes.cell} ${classes.headerCell}`} title={t(`authorities.issued.${column}`)}>
+                  {t(`authorities.issued.${column}`)}
+                </div>
               ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollArea.Autosize>
+              <div role="columnheader" className={classes.cell}>
+                <VisuallyHidden>{t('authorities.issued.actions')}</VisuallyHidden>
+              </div>
+            </div>
+          </div>
+          <VirtualRowGroup count={entries.length} rowHeight={ISSUED_ROW_HEIGHT} maxHeight="520px" testId="issued-scroller">
+            {(item) => <IssuedRow key={entries[item.index]!.serial} entry={entries[item.index]!} index={item.index} start={item.start} onRevoke={onRevoke} onKit={onKit} />}
+          </VirtualRowGroup>
+        </div>
       )}
     </Paper>
   );

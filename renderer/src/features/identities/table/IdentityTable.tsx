@@ -1,9 +1,9 @@
 import { ActionIcon, Group, Paper, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconArrowsSort, IconSearch, IconX } from '@tabler/icons-react';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useDeferredValue, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useDeferredValue, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HostConflict, IdentitySummary } from '../../../../../electron/common/dto/vault';
+import { VirtualRowGroup } from '../../../components/VirtualRowGroup';
 import { ExpiryBadge } from '../ExpiryBadge';
 import { filterIdentities, searchText, sortIdentities, type SortKey, type SortState } from './table-model';
 
@@ -39,8 +39,6 @@ export function IdentityTable({ identities, conflicts, thresholdDays, now, onOpe
   const index = useMemo(() => identities.map(searchText), [identities]);
   const rows = useMemo(() => sortIdentities(filterIdentities(identities, index, deferredQuery), sort), [identities, index, deferredQuery, sort]);
   const conflicted = useMemo(() => new Set(conflicts.map((conflict) => conflict.pattern)), [conflicts]);
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 6 });
 
   const toggle = (key: SortKey) => setSort((current) => (current.key === key ? { key, descending: !current.descending } : { key, descending: false }));
 
@@ -93,19 +91,10 @@ export function IdentityTable({ identities, conflicts, thresholdDays, now, onOpe
             {t('identities.table.noMatch')}
           </Text>
         ) : (
-          <div
-            ref={scroller}
-            role="rowgroup"
-            data-testid="identity-scroller"
-            // as tall as the rows, at most what the window leaves (never under 5 rows); only this box scrolls
-            style={{ height: `min(${rows.length * ROW_HEIGHT}px, max(${5 * ROW_HEIGHT}px, 100vh - 330px))`, overflowY: 'auto', contain: 'strict' }}
-          >
-            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-              {virtualizer.getVirtualItems().map((item) => (
-                <IdentityRow key={rows[item.index]!.id} identity={rows[item.index]!} index={item.index} start={item.start} conflicted={conflicted} thresholdDays={thresholdDays} now={now} onOpen={onOpen} />
-              ))}
-            </div>
-          </div>
+          // as tall as the rows, at most what the window leaves (never under 5 rows); only this box scrolls
+          <VirtualRowGroup count={rows.length} rowHeight={ROW_HEIGHT} maxHeight={`max(${5 * ROW_HEIGHT}px, 100vh - 330px)`} testId="identity-scroller">
+            {(item) => <IdentityRow key={rows[item.index]!.id} identity={rows[item.index]!} index={item.index} start={item.start} conflicted={conflicted} thresholdDays={thresholdDays} now={now} onOpen={onOpen} />}
+          </VirtualRowGroup>
         )}
       </div>
     </Paper>
