@@ -10,7 +10,9 @@ import { APP_SCHEME, createAppProtocolHandler } from './app-protocol';
 import { createGateway } from './ipc/gateway';
 import { createIpcHandlers } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
+import { notifyLanguageChanges } from './language-settings';
 import { createFileLogger } from './logger';
+import { MAIN_STRINGS, resolveLanguage } from './main-strings';
 import { createMainWindow } from './main-window';
 import { applicationMenuTemplate } from './menu';
 import { nativeDialogs } from './native-dialogs';
@@ -59,7 +61,10 @@ function runStudio(): void {
     onOverflow: (dropped) => logger.warn('files.dropped', { dropped }),
   });
   const window = createMainWindow({ preload: PRELOAD, stateFile: join(home, 'window-state.json'), devTools: DEV_TOOLS, logger, onRendererReset: () => inbox.detach() });
-  const dialogs = nativeDialogs(dialog, () => window.current());
+  // main speaks the language the renderer last reported (else the OS locale's); a change rebuilds the menu
+  const settings = notifyLanguageChanges(createSettingsStore(join(home, 'settings.json')), () => installMenu());
+  const language = () => resolveLanguage(settings.read().language, app.getLocale());
+  const dialogs = nativeDialogs(dialog, () => window.current(), language);
   const lab = createLabHost({ folder: join(home, 'lab') });
   // the lab's servers close before the app goes (bounded by the lab host's stop timeout)
   app.on('will-quit', (event) => {
@@ -73,6 +78,24 @@ function runStudio(): void {
     logger.info('files.opened', { count: paths.length, source });
     inbox.add(paths);
     if (app.isReady()) window.show();
+  };
+
+  const installMenu = () => {
+    const template = applicationMenuTemplate({
+      platform: process.platform,
+      productName: PRODUCT_NAME,
+      language: language(),
+      devTools: DEV_TOOLS,
+      actions: {
+        openFiles: () => {
+          dialogs.pickFiles().then((paths) => openFiles(paths, 'menu'), (error: unknown) => logger.error('menu.open-files', error));
+        },
+        showLogs: () => shell.showItemInFolder(logger.file),
+        openDataFolder: () => void shell.openPath(home),
+        showAbout: () => void showAboutDialog(dialog, clipboard, window.current(), info, language()),
+      },
+    });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   };
 
   // macOS: Finder's "Open With", double-click, a drop on the dock icon — may arrive before 'ready'
@@ -98,7 +121,8 @@ function runStudio(): void {
   });
   process.on('uncaughtException', (error) => {
     logger.error('main.uncaught', error);
-    dialog.showErrorBox(`${PRODUCT_NAME} stopped`, `An unexpected error occurred. Details are in the log file:\n${logger.file}`);
+    const text = MAIN_STRINGS[language()].errors;
+    dialog.showErrorBox(text.stopped(PRODUCT_NAME), text.unexpected(logger.file));
     app.exit(1);
   });
   process.on('unhandledRejection', (reason) => logger.error('main.unhandled-rejection', reason));
@@ -113,7 +137,6 @@ function runStudio(): void {
       protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_ROOT));
       // macOS: the app is the program allowed to use keys it installs into the login keychain
       const services = createServices({ home, install: { appPath: process.execPath } });
-      const settings = createSettingsStore(join(home, 'settings.json'));
       const expiryRequests = createOpenRequests();
       const handlers = createIpcHandlers({ services, dialogs, appInfo: info, openedFiles: inbox, settings, lab, expiryRequests, events: (event, payload) => window.send(event, payload) });
       // identities within the user's expiry threshold: checked now and every 12 hours, each named in a notification
@@ -132,25 +155,12 @@ function runStudio(): void {
         },
       });
       registerIpc(ipcMain, createGateway(handlers, { isTrustedSender }, logger));
-      const template = applicationMenuTemplate({
-        platform: process.platform,
-        productName: PRODUCT_NAME,
-        devTools: DEV_TOOLS,
-        actions: {
-          openFiles: () => {
-            dialogs.pickFiles().then((paths) => openFiles(paths, 'menu'), (error: unknown) => logger.error('menu.open-files', error));
-          },
-          showLogs: () => shell.showItemInFolder(logger.file),
-          openDataFolder: () => void shell.openPath(home),
-          showAbout: () => void showAboutDialog(dialog, clipboard, window.current(), info),
-        },
-      });
-      Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+      installMenu();
       window.show();
     },
     (error: unknown) => {
       logger.error('app.start-failed', error);
-      dialog.showErrorBox(`${PRODUCT_NAME} could not start`, String(error));
+      dialog.showErrorBox(MAIN_STRINGS[language()].errors.couldNotStart(PRODUCT_NAME), String(error));
       app.exit(1);
     },
   );

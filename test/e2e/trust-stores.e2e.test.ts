@@ -45,7 +45,7 @@ const data = () =>
     'E2E Partner',
     'Seed 003 Root',
     'Seed 003 Root.pem',
-    'E2E Partner.pem', 'notes.txt',
+    'E2E Partner.pem', 'notes.txt', 'partner-root.p12', 'partner-client.p12', 'PRIVATE KEY',
     `${LONG_CN}.pem`,
     'E2E Root CA.pem',
     'MD5',
@@ -171,6 +171,80 @@ describe.each(LANGUAGES)('Trust stores in %s', (lang) => {
     expect(await codesShown(page, 'truststore-client-findings')).toContain('PATH_NOT_FOUND');
     await noEnglishLeft(page, lang);
     await studio.screenshot(`trust-stores-client-${lang}`, { fullPage: true });
+    expect(studio.errors).toEqual([]);
+  });
+
+  it('asks for the password of an encrypted PKCS#12 CA or client file, refuses a wrong one inline and cancels cleanly', async () => {
+    const work = join(dir, `p12-${lang}`);
+    mkdirSync(work, { recursive: true });
+    const p12 = join(work, 'partner-root.p12');
+    const password = `Partner-${lang}-42`;
+    openssl(['pkcs12', '-export', '-in', root.cert, '-inkey', root.key, '-out', p12, '-passout', `pass:${password}`]);
+
+    const studio = await harness.open({ locale: lang, hash: '#/trust-stores', home: join(dir, `p12-home-${lang}`) });
+    const { page, dialogs } = studio;
+    await page.getByTestId('screen-trust-stores').waitFor();
+    const modal = page.getByRole('dialog');
+
+    // cancel: the file is left out and the screen is as it was
+    dialogs.nextPick = [p12];
+    await page.getByTestId('truststore-add-files').click();
+    await page.getByTestId('password-input').waitFor();
+    expect(await modal.textContent()).toContain('partner-root.p12');
+    await noEnglishLeft(page, lang);
+    await studio.screenshot(`trust-stores-password-${lang}`);
+    await page.getByRole('button', { name: lang === 'en' ? 'Cancel' : /取消/ }).click();
+    await page.getByTestId('password-input').waitFor({ state: 'detached' });
+    await page.getByTestId('truststore-empty').waitFor();
+    expect(await page.getByTestId('truststore-files').count()).toBe(0);
+    expect(await page.getByTestId('inspect-error').count()).toBe(0);
+
+    // a wrong password is said inline and the dialog stays; the right one brings the CA into the bundle
+    await page.getByTestId('truststore-add-files').click();
+    await page.getByTestId('password-input').fill('not-the-password');
+    await page.getByTestId('password-submit').click();
+    await page.getByTestId('password-wrong').waitFor();
+    expect(await page.getByTestId('password-input').isVisible()).toBe(true);
+    await noEnglishLeft(page, lang);
+    await studio.screenshot(`trust-stores-password-wrong-${lang}`);
+    await page.getByTestId('password-input').fill(password);
+    await page.getByTestId('password-submit').click();
+    await page.getByTestId('password-input').waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('truststore-certificates').locator('tbody tr').count()).toBe(1);
+    expect(await page.getByTestId('truststore-certificates').locator('tbody tr').allInnerTexts()).toEqual([
+      expect.stringContaining('E2E Root CA'),
+    ]);
+    expect(await page.getByTestId('truststore-files').textContent()).toContain('partner-root.p12');
+    expect(await page.getByTestId('inspect-error').count()).toBe(0);
+
+    // the client test reads the bundle's encrypted file with the same password, without asking again
+    dialogs.nextPick = [partner.cert];
+    await page.getByTestId('truststore-client-file').click();
+    await page.getByTestId('truststore-verdict-client').waitFor();
+    expect(await page.getByTestId('password-input').count()).toBe(0);
+    await noEnglishLeft(page, lang);
+    await studio.screenshot(`trust-stores-password-opened-${lang}`, { fullPage: true });
+
+    // with only PEM CAs left, an encrypted client PKCS#12 asks for its own password before it is tested
+    await page.getByRole('button', { name: /partner-root\.p12/ }).click();
+    dialogs.nextPick = [root.cert];
+    await page.getByTestId('truststore-add-files').click();
+    await expect.poll(() => page.getByTestId('truststore-files').textContent()).toContain('E2E Root CA.pem');
+    const clientP12 = join(work, 'partner-client.p12');
+    const clientPassword = `Client-${lang}-7`;
+    openssl(['pkcs12', '-export', '-in', partner.cert, '-inkey', partner.key, '-out', clientP12, '-passout', `pass:${clientPassword}`]);
+    dialogs.nextPick = [clientP12];
+    await page.getByTestId('truststore-client-file').click();
+    await page.getByTestId('password-input').fill('still-not-it');
+    await page.getByTestId('password-submit').click();
+    await page.getByTestId('password-wrong').waitFor();
+    await page.getByTestId('password-input').fill(clientPassword);
+    await page.getByTestId('password-submit').click();
+    await page.getByTestId('password-input').waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('truststore-verdict-client').textContent()).toContain('partner-client.p12');
+    expect(await page.getByTestId('truststore-client-test').textContent()).toContain('E2E Partner');
+    expect(await page.content()).not.toContain(password);
+    expect(await page.content()).not.toContain(clientPassword);
     expect(studio.errors).toEqual([]);
   });
 });

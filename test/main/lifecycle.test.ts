@@ -207,6 +207,40 @@ describe('main process lifecycle', () => {
     expect(fake.dialog.messageBoxes[0]).toMatchObject({ title: 'About mTLS Studio', detail: expect.stringContaining('Version 0.1.0') });
   });
 
+  it('the menu, About and the open dialog speak the language the renderer reports; a change rebuilds the menu', async () => {
+    const { fake, invoke, menuItem } = await launch();
+    const topLabels = () => (fake.Menu.application!.template as MenuItemConstructorOptions[]).map((item) => item.label ?? item.role);
+    const first = fake.Menu.application;
+    expect(topLabels()).toEqual(['File', 'editMenu', 'View', 'windowMenu', 'help']);
+
+    expect(await invoke('studio:settings.update', { language: 'zh-TW' })).toMatchObject({ ok: true, value: { language: 'zh-TW' } });
+    expect(fake.Menu.application).not.toBe(first);
+    expect(topLabels()).toEqual(['檔案', 'editMenu', '檢視', 'windowMenu', 'help']);
+    expect([menuItem('open-files').label, menuItem('show-logs').label, menuItem('open-data-folder').label, menuItem('about').label]).toEqual(['開啟檔案…', '顯示記錄檔', '開啟資料存放資料夾', '關於 mTLS Studio']);
+    (menuItem('open-files').click as () => void)();
+    (menuItem('about').click as () => void)();
+    await settle();
+    expect(fake.dialog.openCalls.at(-1)!.at(-1)).toMatchObject({ title: '開啟憑證與金鑰' });
+    expect(fake.dialog.messageBoxes.at(-1)).toMatchObject({ title: '關於 mTLS Studio', buttons: ['確定', '複製版本資訊'], detail: expect.stringContaining('版本 0.1.0') });
+
+    const rebuilt = fake.Menu.application;
+    await invoke('studio:settings.update', { expiryThresholdDays: 20 });
+    expect(fake.Menu.application).toBe(rebuilt);
+    await invoke('studio:settings.update', { language: 'zh-CN' });
+    expect(topLabels()).toEqual(['文件', 'editMenu', '视图', 'windowMenu', 'help']);
+  });
+
+  it('before the renderer reports a language, main follows the OS locale', async () => {
+    const fake = (await import('electron')) as unknown as typeof Fake;
+    const getLocale = fake.app.getLocale;
+    try {
+      const { menuItem } = await launch({ beforeReady: (f) => (f.app.getLocale = () => 'zh-Hans-CN') });
+      expect(menuItem('open-files').label).toBe('打开文件…');
+    } finally {
+      fake.app.getLocale = getLocale;
+    }
+  });
+
   it('a wrong password typed in the app is refused and never written to the log', async () => {
     const { invoke, home } = await launch();
     const typed = 'typed-Wrong-pass-31';
@@ -232,6 +266,13 @@ describe('main process lifecycle', () => {
     expect(fake.dialog.errorBoxes[0]![1]).toContain(join(home, 'logs', 'main.log'));
     expect(fake.dialog.errorBoxes[0]![1]).not.toContain('boom');
     expect(readFileSync(join(home, 'logs', 'main.log'), 'utf8')).toContain('"event":"main.uncaught"');
+  });
+
+  it('tells an uncaught error in the language the renderer reported', async () => {
+    const { fake, home, invoke } = await launch();
+    await invoke('studio:settings.update', { language: 'zh-TW' });
+    added.find((entry) => entry.event === 'uncaughtException')!.listener(new Error('boom'));
+    expect(fake.dialog.errorBoxes[0]).toEqual(['mTLS Studio 已停止運作', `發生未預期的錯誤。詳細資訊請見記錄檔：\n${join(home, 'logs', 'main.log')}`]);
   });
 
   it('opens nothing a stray argument names when it is not a file', async () => {

@@ -30,6 +30,15 @@ beforeAll(() => {
   weak = makeCert(dir, 'Handler Weak', { key: 'rsa1024' });
 });
 
+const P12_PASSWORD = 'ca-bundle-s3cret';
+
+/** the root CA as an encrypted PKCS#12, the way a CA team hands it over */
+function encryptedRoot(): string {
+  const out = join(dir, 'root-encrypted.p12');
+  openssl(['pkcs12', '-export', '-in', root.cert, '-inkey', root.key, '-out', out, '-passout', `pass:${P12_PASSWORD}`]);
+  return out;
+}
+
 function studio() {
   const saves: { name: string; format: OutputFormat }[] = [];
   const dialogs = {
@@ -82,5 +91,46 @@ describe('studio:truststore.*', () => {
     expect(verdict.ok && verdict.value.accepted).toBe(true);
     const missing = await invoke<ClientVerdict>('studio:truststore.testClient', { target: 'alb', files: [root.cert], vaultCas: [] }, { kind: 'vault', identity: '6b2f3c1e-9a0d-4f7e-8c55-1d2e3f4a5b6c' });
     expect(missing.ok ? null : missing.error.code).toBe('IDENTITY_NOT_FOUND');
+  });
+
+  it('opens an encrypted PKCS#12 with the password sent in the call, and never echoes it', async () => {
+    const { invoke, dialogs } = studio();
+    const p12 = encryptedRoot();
+    const selection = { target: 'alb', files: [p12, issuing.cert], vaultCas: [] };
+    const serialized: string[] = [];
+    const send = async <T>(channel: string, ...args: unknown[]) => {
+      const result = await invoke<T>(channel, ...args);
+      serialized.push(JSON.stringify(result));
+      return result;
+    };
+
+    const without = await send('studio:truststore.preview', selection);
+    expect(without.ok ? null : without.error).toMatchObject({ code: 'PASSWORD_REQUIRED', params: { file: 'root-encrypted.p12' } });
+    const wrong = await send('studio:truststore.preview', { ...selection, password: 'not-it' });
+    expect(wrong.ok ? null : wrong.error.code).toBe('WRONG_PASSWORD');
+    const preview = await send<TrustStoreReport>('studio:truststore.preview', { ...selection, password: P12_PASSWORD });
+    expect(preview.ok && preview.value.certificates.map((cert) => cert.commonName)).toEqual(['Handler Root', 'Handler Issuing']);
+
+    const verdict = await send<ClientVerdict>('studio:truststore.testClient', { ...selection, password: P12_PASSWORD }, { kind: 'file', path: client.cert });
+    expect(verdict.ok && verdict.value.accepted).toBe(true);
+    const wrongClient = await send('studio:truststore.testClient', { ...selection, password: 'not-it' }, { kind: 'file', path: client.cert });
+    expect(wrongClient.ok ? null : wrongClient.error.code).toBe('WRONG_PASSWORD');
+
+    dialogs.savePath = join(dir, 'from-p12.pem');
+    const saved = await send<TrustStoreExportResponse>('studio:truststore.export', { ...selection, password: P12_PASSWORD });
+    expect(saved.ok && saved.value).toMatchObject({ saved: true, written: dialogs.savePath });
+    expect(openssl(['verify', '-CAfile', dialogs.savePath, client.cert])).toContain('OK');
+    const refused = await send('studio:truststore.export', { ...selection, password: 'not-it' });
+    expect(refused.ok ? null : refused.error.code).toBe('WRONG_PASSWORD');
+
+    for (const text of serialized) expect(text).not.toContain(P12_PASSWORD);
+  });
+
+  it('caps the password like every other password in the contract', async () => {
+    const { invoke } = studio();
+    const tooLong = await invoke('studio:truststore.preview', { target: 'alb', files: [root.cert], vaultCas: [], password: 'x'.repeat(1025) });
+    expect(tooLong.ok ? null : tooLong.error.code).toBe('INVALID_ARGUMENT');
+    const notText = await invoke('studio:truststore.preview', { target: 'alb', files: [root.cert], vaultCas: [], password: 42 });
+    expect(notText.ok ? null : notText.error.code).toBe('INVALID_ARGUMENT');
   });
 });

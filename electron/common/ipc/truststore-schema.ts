@@ -9,11 +9,14 @@ import { TRUSTSTORE_TARGETS } from '../dto/truststore';
  */
 const path = z.string().min(1).max(4096);
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+/** opens every encrypted PKCS#12 the call reads; sent with each call, never kept by main */
+const password = z.string().max(1024);
 
 export const trustStoreSelection = z.strictObject({
   target: z.enum(TRUSTSTORE_TARGETS),
   files: z.array(path).max(64),
   vaultCas: z.array(sha256).max(256),
+  password: password.optional(),
 });
 
 const clientSource = z.union([

@@ -26,7 +26,7 @@ import { writeBundleFile } from './write-bundle';
 export interface TrustStoreService {
   vaultCas(): Promise<VaultCaSummary[]>;
   /** what `build` would write, with every finding; nothing is written */
-  preview(selection: TrustStoreSelection): Promise<TrustStoreReport>;
+  preview(selection: TrustStoreSelection, read?: ReadOptions): Promise<TrustStoreReport>;
   /** writes the bundle only when it passes the target's rules (`written` is null otherwise) */
   build(
     selection: TrustStoreSelection,
@@ -41,7 +41,7 @@ export interface TrustStoreService {
     read?: ReadOptions,
   ): Promise<TrustStoreCheckResult>;
   /** would a client be accepted by a bundle built from this selection? */
-  testClient(selection: TrustStoreSelection, client: ClientSource): Promise<ClientVerdict>;
+  testClient(selection: TrustStoreSelection, client: ClientSource, read?: ReadOptions): Promise<ClientVerdict>;
   /** a file name for the save dialog */
   suggestedName(target: TrustStoreTarget): string;
 }
@@ -119,8 +119,8 @@ export function createTrustStoreService({ now, vault }: TrustStoreServiceOptions
         };
       });
     },
-    async preview(selection) {
-      return (await built(selection, {})).report;
+    async preview(selection, read = {}) {
+      return (await built(selection, read)).report;
     },
     async build(selection, outPath, options = {}) {
       const { report, text } = await built(selection, { password: options.password });
@@ -139,12 +139,12 @@ export function createTrustStoreService({ now, vault }: TrustStoreServiceOptions
         verdicts.push(await clientVerdict(await clientInput(client, read), certs, target, at));
       return { ...report, clients: verdicts };
     },
-    async testClient(selection, client) {
+    async testClient(selection, client, read = {}) {
       const at = now();
-      const inputs = await inputsOf(selection, {});
+      const inputs = await inputsOf(selection, read);
       const { text } = buildBundle(inputs, selection.target, at);
       const { certs } = checkBundleBytes(Buffer.from(text), 'bundle', selection.target, at);
-      return clientVerdict(await clientInput(client, {}), certs, selection.target, at);
+      return clientVerdict(await clientInput(client, read), certs, selection.target, at);
     },
     suggestedName: (target) => `truststore-${target}.pem`,
   };

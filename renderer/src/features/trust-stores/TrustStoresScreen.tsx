@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ErrorDto } from '../../../../electron/common/errors';
 import { studio } from '../../lib/studio';
 import { InspectError } from '../inspect/InspectError';
+import { PasswordModal } from '../inspect/PasswordModal';
 import { BundleView } from './BundleView';
 import { CaSources } from './CaSources';
 import { ClientTest } from './ClientTest';
@@ -23,7 +24,7 @@ export function TrustStoresScreen() {
 
   const pickFiles = async () => {
     const result = await studio().files.pick();
-    if (result.ok && result.value.paths.length > 0) store.addFiles(result.value.paths);
+    if (result.ok && result.value.paths.length > 0) await store.addFiles(result.value.paths);
   };
   const exportBundle = async () => {
     setExportError(null);
@@ -100,6 +101,14 @@ export function TrustStoresScreen() {
           </Stack>
         </Grid.Col>
       </Grid>
+      <PasswordModal
+        opened={state.prompt !== null}
+        file={state.prompt?.file ?? null}
+        wrong={state.prompt?.wrong ?? false}
+        checking={state.prompt?.checking ?? false}
+        onSubmit={(password) => void store.submitPassword(password)}
+        onCancel={store.cancelPassword}
+      />
     </Stack>
   );
 }

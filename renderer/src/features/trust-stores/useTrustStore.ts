@@ -9,6 +9,7 @@ import type {
 } from '../../../../electron/common/dto/truststore';
 import type { ErrorDto } from '../../../../electron/common/errors';
 import { studio } from '../../lib/studio';
+import { needsPassword, promptedFile, type PasswordPrompt } from './password-prompt';
 
 export interface TrustStoreState {
   target: TrustStoreTarget;
@@ -21,7 +22,11 @@ export interface TrustStoreState {
   busy: boolean;
   verdict: { client: ClientSource; label: string; result: ClientVerdict } | null;
   verdictError: ErrorDto | null;
+  /** set while a chosen file waits for its password */
+  prompt: PasswordPrompt | null;
 }
+
+type Selection = TrustStoreSelection & { password?: string };
 
 const empty = (selection: TrustStoreSelection) => selection.files.length + selection.vaultCas.length === 0;
 
@@ -40,11 +45,15 @@ export function useTrustStore() {
     busy: false,
     verdict: null,
     verdictError: null,
+    prompt: null,
   });
-  const selection: TrustStoreSelection = {
+  // the password that opened the encrypted PKCS#12 files: in memory only, sent with each call, never saved
+  const [password, setPassword] = useState<string | undefined>(undefined);
+  const selection: Selection = {
     target: state.target,
     files: state.files,
     vaultCas: state.vaultCas,
+    ...(password === undefined ? {} : { password }),
   };
   const key = JSON.stringify(selection);
 
@@ -55,7 +64,7 @@ export function useTrustStore() {
   }, []);
 
   useEffect(() => {
-    const current: TrustStoreSelection = JSON.parse(key) as TrustStoreSelection;
+    const current = JSON.parse(key) as Selection;
     if (empty(current)) {
       setState((previous) => ({ ...previous, report: null, error: null, verdict: null, busy: false }));
       return;
@@ -79,8 +88,16 @@ export function useTrustStore() {
 
   const test = useCallback(
     async (client: ClientSource, label: string) => {
-      const current: TrustStoreSelection = JSON.parse(key) as TrustStoreSelection;
+      const current = JSON.parse(key) as Selection;
       const result = await studio().truststore.testClient(current, client);
+      if (!result.ok && client.kind === 'file' && needsPassword(result.error)) {
+        const file = promptedFile(result.error, [client.path]);
+        setState((previous) => ({
+          ...previous,
+          prompt: { for: 'client', client, label, file, wrong: false, checking: false },
+        }));
+        return;
+      }
       setState((previous) => ({
         ...previous,
         verdict: result.ok ? { client, label, result: result.value } : null,
@@ -89,6 +106,48 @@ export function useTrustStore() {
     },
     [key],
   );
+
+  const mergedFiles = (paths: string[]) =>
+    [...state.files, ...paths.filter((path) => !state.files.includes(path))].slice(0, 64);
+
+  /** CA files are read once before they join the selection, so an encrypted one asks for its password first */
+  const addFiles = async (paths: string[]) => {
+    const candidate: Selection = { ...selection, files: mergedFiles(paths) };
+    const result = await studio().truststore.preview(candidate);
+    if (!result.ok && needsPassword(result.error)) {
+      const file = promptedFile(result.error, paths);
+      setState((previous) => ({ ...previous, prompt: { for: 'files', paths, file, wrong: false, checking: false } }));
+      return;
+    }
+    setState((previous) => ({ ...previous, files: candidate.files }));
+  };
+
+  const submitPassword = async (attempt: string) => {
+    const prompt = state.prompt;
+    if (prompt === null) return;
+    setState((previous) => ({ ...previous, prompt: previous.prompt && { ...previous.prompt, checking: true } }));
+    const withPassword: Selection = { ...selection, password: attempt };
+    const result =
+      prompt.for === 'files'
+        ? await studio().truststore.preview({ ...withPassword, files: mergedFiles(prompt.paths) })
+        : await studio().truststore.testClient(withPassword, prompt.client);
+    if (!result.ok && needsPassword(result.error)) {
+      const file = promptedFile(result.error, prompt.for === 'files' ? prompt.paths : []) ?? prompt.file;
+      setState((previous) => ({ ...previous, prompt: { ...prompt, file, wrong: true, checking: false } }));
+      return;
+    }
+    setPassword(attempt);
+    setState((previous) => ({
+      ...previous,
+      prompt: null,
+      ...(prompt.for === 'files'
+        ? { files: mergedFiles(prompt.paths) }
+        : {
+            verdict: result.ok ? { client: prompt.client, label: prompt.label, result: result.value as ClientVerdict } : null,
+            verdictError: result.ok ? null : result.error,
+          }),
+    }));
+  };
 
   // the bundle changed: the last client test no longer describes it
   const verdictClient = state.verdict?.client ?? null;
@@ -101,13 +160,14 @@ export function useTrustStore() {
     state,
     selection,
     setTarget: (target: TrustStoreTarget) => setState((previous) => ({ ...previous, target })),
-    addFiles: (paths: string[]) =>
-      setState((previous) => ({
-        ...previous,
-        files: [...previous.files, ...paths.filter((path) => !previous.files.includes(path))].slice(0, 64),
-      })),
-    removeFile: (path: string) =>
-      setState((previous) => ({ ...previous, files: previous.files.filter((other) => other !== path) })),
+    addFiles,
+    removeFile: (path: string) => {
+      if (state.files.length === 1 && state.files[0] === path) setPassword(undefined);
+      setState((previous) => ({ ...previous, files: previous.files.filter((other) => other !== path) }));
+    },
+    submitPassword,
+    /** the file is left out, or the client stays untested: the screen is as it was */
+    cancelPassword: () => setState((previous) => ({ ...previous, prompt: null })),
     toggleVaultCa: (sha256: string) =>
       setState((previous) => ({
         ...previous,
