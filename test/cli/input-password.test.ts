@@ -14,6 +14,17 @@ const PASSWORD = 'Tr0ub4dor&3-p12 input';
 const WRONG = 'hunter2-not-it';
 const home = { MTLS_STUDIO_HOME: join(dir, 'home') };
 const cli = (args: string[], env: Record<string, string> = {}) => runCli(args, { env: { ...home, ...env } });
+/** `truststore build <the encrypted CA p12> --target TARGET --out OUT …` */
+const buildCa = (target: string, out: string, ...rest: string[]) => [
+  'truststore',
+  'build',
+  caP12,
+  '--target',
+  target,
+  '--out',
+  out,
+  ...rest,
+];
 
 let root: MadeCert;
 let issuing: MadeCert;
@@ -66,7 +77,7 @@ beforeAll(() => {
 describe('truststore build with an encrypted PKCS#12 CA file', () => {
   it('without a password: PASSWORD_REQUIRED (exit 2) naming the file, a hint naming the options, nothing written', () => {
     const out = file('no-password.pem');
-    const error = failed(cli(['truststore', 'build', caP12, '--target', 'alb', '--out', out, '--json']));
+    const error = failed(cli(buildCa('alb', out, '--json')));
     expect(error.code).toBe('PASSWORD_REQUIRED');
     expect(error.message).toContain('issuing-ca.p12');
     expect(error.hint).toContain('--password-env VAR');
@@ -78,10 +89,7 @@ describe('truststore build with an encrypted PKCS#12 CA file', () => {
 
   it('with --password-env: writes a bundle of both CAs (no key) that openssl verify -CAfile accepts the partner with', () => {
     const out = file('env.pem');
-    const run = cli(
-      ['truststore', 'build', caP12, '--target', 'alb', '--out', out, '--password-env', 'CA_P12_PW'],
-      { CA_P12_PW: PASSWORD },
-    );
+    const run = cli(buildCa('alb', out, '--password-env', 'CA_P12_PW'), { CA_P12_PW: PASSWORD });
     expect(run.status, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toContain(`wrote ${out}`);
     expect(run.stdout + run.stderr).not.toContain(PASSWORD);
@@ -93,18 +101,7 @@ describe('truststore build with an encrypted PKCS#12 CA file', () => {
 
   it('with --password-file (trailing newline dropped): the same bundle, in JSON', () => {
     const out = file('from-file.pem');
-    const run = cli([
-      'truststore',
-      'build',
-      caP12,
-      '--target',
-      'apigw',
-      '--out',
-      out,
-      '--password-file',
-      file('password.txt'),
-      '--json',
-    ]);
+    const run = cli(buildCa('apigw', out, '--password-file', file('password.txt'), '--json'));
     expect(run.status, run.stdout + run.stderr).toBe(0);
     expect(run.stdout + run.stderr).not.toContain(PASSWORD);
     const result = run.json();
@@ -125,38 +122,17 @@ describe('truststore build with an encrypted PKCS#12 CA file', () => {
     expect(inspected.code).toBe('WRONG_PASSWORD');
 
     const out = file('wrong.pem');
-    expect(
-      failed(
-        cli(
-          ['truststore', 'build', caP12, '--target', 'alb', '--out', out, '--password-env', 'PW', '--json'],
-          { PW: WRONG },
-        ),
-      ),
-    ).toEqual(inspected);
-    expect(
-      failed(
-        cli([
-          'truststore',
-          'build',
-          caP12,
-          '--target',
-          'alb',
-          '--out',
-          out,
-          '--password-file',
-          file('wrong.txt'),
-          '--json',
-        ]),
-      ),
-    ).toEqual(inspected);
+    expect(failed(cli(buildCa('alb', out, '--password-env', 'PW', '--json'), { PW: WRONG }))).toEqual(
+      inspected,
+    );
+    expect(failed(cli(buildCa('alb', out, '--password-file', file('wrong.txt'), '--json')))).toEqual(
+      inspected,
+    );
     expect(existsSync(out)).toBe(false);
 
     const existing = file('existing.pem');
     writeFileSync(existing, 'kept as it was\n');
-    const text = cli(
-      ['truststore', 'build', caP12, '--target', 'alb', '--out', existing, '--force', '--password-env', 'PW'],
-      { PW: WRONG },
-    );
+    const text = cli(buildCa('alb', existing, '--force', '--password-env', 'PW'), { PW: WRONG });
     expect(text.status).toBe(2);
     expect(text.stderr).toContain("cannot read 'issuing-ca.p12': wrong password [WRONG_PASSWORD]");
     expect(text.stdout + text.stderr).not.toContain(WRONG);
@@ -166,45 +142,14 @@ describe('truststore build with an encrypted PKCS#12 CA file', () => {
   it('refuses both options at once, an unset variable and a password on the command line (exit 2, USAGE)', () => {
     const out = file('usage.pem');
     const both = failed(
-      cli(
-        [
-          'truststore',
-          'build',
-          caP12,
-          '--target',
-          'alb',
-          '--out',
-          out,
-          '--password-env',
-          'PW',
-          '--password-file',
-          file('password.txt'),
-          '--json',
-        ],
-        { PW: PASSWORD },
-      ),
+      cli(buildCa('alb', out, '--password-env', 'PW', '--password-file', file('password.txt'), '--json'), {
+        PW: PASSWORD,
+      }),
     );
     expect(both.code).toBe('USAGE');
-    const unset = failed(
-      cli([
-        'truststore',
-        'build',
-        caP12,
-        '--target',
-        'alb',
-        '--out',
-        out,
-        '--password-env',
-        'NOT_SET',
-        '--json',
-      ]),
-    );
+    const unset = failed(cli(buildCa('alb', out, '--password-env', 'NOT_SET', '--json')));
     expect(unset).toMatchObject({ code: 'USAGE', message: 'environment variable NOT_SET is not set' });
-    expect(
-      failed(
-        cli(['truststore', 'build', caP12, '--target', 'alb', '--out', out, '--password', WRONG, '--json']),
-      ).code,
-    ).toBe('USAGE');
+    expect(failed(cli(buildCa('alb', out, '--password', WRONG, '--json'))).code).toBe('USAGE');
     expect(existsSync(out)).toBe(false);
   });
 });
